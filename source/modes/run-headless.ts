@@ -1,0 +1,116 @@
+import {RuntimeError} from '../errors.js';
+import type {ResolvedSource} from '../resolve-source.js';
+import {describeState} from '../stream/connection-state.js';
+import {IngestClient} from '../stream/ingest-client.js';
+import type {Counters} from '../stream/messages.js';
+
+export type HeadlessOptions = {
+	resolved: ResolvedSource;
+	stallTimeoutMs: number;
+	/** Capture: stop after this many stored scores. */
+	count?: number;
+	/** Capture: stop after this long (ms). */
+	durationMs?: number;
+	summaryIntervalMs?: number;
+	log: (line: string) => void;
+};
+
+/**
+ * Ingests without the UI. State changes and a summary every ten seconds go
+ * to stderr; a signal commits, closes and ends the run with exit 0; a stream
+ * that fails for good ends it with its reason.
+ */
+export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
+	const {resolved, log} = options;
+	const client = new IngestClient({
+		url: resolved.url,
+		source: resolved.source,
+		dbFile: resolved.dbFile,
+		stallTimeoutMs: options.stallTimeoutMs,
+		stopAfter: options.count,
+		onWorkerOutput: log,
+	});
+
+	let lastState = '';
+	let counters: Counters | undefined;
+	let failure: string | undefined;
+
+	client.on('message', (message) => {
+		if (message.type === 'update') {
+			counters = message.counters;
+			const state = describeState(message.state, Date.now()).replace(
+				/, next in .*$/,
+				'',
+			);
+			if (state !== lastState) {
+				lastState = state;
+				log(`scoretop: ${state}`);
+			}
+		} else if (message.type === 'stopped') {
+			counters = message.counters;
+			failure ??= message.reason;
+		} else {
+			failure ??= message.message;
+		}
+	});
+
+	const stop = () => {
+		void client.stop();
+	};
+
+	const summary = setInterval(() => {
+		if (counters) {
+			log(`scoretop: ${summarise(counters)}`);
+		}
+	}, options.summaryIntervalMs ?? 10_000);
+	const deadline =
+		options.durationMs === undefined
+			? undefined
+			: setTimeout(stop, options.durationMs);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+		process.on(signal, stop);
+	}
+
+	try {
+		await new Promise<void>((resolve) => {
+			client.once('exit', () => {
+				resolve();
+			});
+		});
+	} finally {
+		clearInterval(summary);
+		clearTimeout(deadline);
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+			process.off(signal, stop);
+		}
+
+		await resolved.server?.close();
+	}
+
+	if (failure) {
+		throw new RuntimeError(failure);
+	}
+
+	const final = counters ?? {
+		stored: 0,
+		rejected: 0,
+		ignored: 0,
+		duplicates: 0,
+		students: 0,
+		exams: 0,
+		rate: 0,
+	};
+	log(`scoretop: stopped; ${summarise(final)}`);
+	return final;
+}
+
+export function summarise(counters: Counters): string {
+	return [
+		`${counters.stored} scores`,
+		`${counters.students} students`,
+		`${counters.exams} exams`,
+		`${counters.rejected} rejects`,
+		`${counters.ignored} ignored`,
+		`${counters.rate}/s`,
+	].join(', ');
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, {type Database} from 'better-sqlite3';
+import {migrate, schemaVersion} from './schema.js';
+import {StoreError} from './store-error.js';
+
+/**
+ * Opens the one write connection. WAL with synchronous=NORMAL: a crash loses
+ * at most the last commits not yet checkpointed to the OS, never the file.
+ */
+export function openWriter(file: string, source: string): Database {
+	fs.mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
+	const db = openFile(file, {});
+
+	try {
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		db.pragma('busy_timeout = 5000');
+		db.pragma('cache_size = -32000');
+		refuseNewerSchema(db, file);
+		migrate(db);
+		claimSource(db, file, source);
+	} catch (error) {
+		db.close();
+		throw translate(error, file);
+	}
+
+	return db;
+}
+
+/** Opens a read-only connection; each reader gets its own. */
+export function openReader(file: string): Database {
+	if (!fs.existsSync(file)) {
+		throw new StoreError(
+			`no database at ${file}: run scoretop once to create it`,
+		);
+	}
+
+	const db = openFile(file, {readonly: true, fileMustExist: true});
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+export function readSource(db: Database): string | undefined {
+	const row = db
+		.prepare(`SELECT value FROM meta WHERE key = 'source'`)
+		.get() as {value: string} | undefined;
+	return row?.value;
+}
+
+function openFile(file: string, options: BetterSqlite3.Options): Database {
+	try {
+		return new BetterSqlite3(file, options);
+	} catch (error) {
+		throw translate(error, file);
+	}
+}
+
+function refuseNewerSchema(db: Database, file: string): void {
+	const version = db.pragma('user_version', {simple: true}) as number;
+	if (version > schemaVersion) {
+		throw new StoreError(
+			`${file} was written by a newer scoretop (schema ${version}); upgrade scoretop to open it`,
+		);
+	}
+}
+
+/** A file holds one source's scores; mixing two would corrupt every average. */
+function claimSource(db: Database, file: string, source: string): void {
+	const stored = readSource(db);
+	if (stored !== undefined && stored !== source) {
+		throw new StoreError(
+			`${file} belongs to ${stored}, not ${source}: pass another --db or the same --url`,
+		);
+	}
+
+	if (stored === undefined) {
+		db.prepare(
+			`INSERT INTO meta (key, value) VALUES ('source', ?), ('created_at', ?)`,
+		).run(source, new Date().toISOString());
+	}
+}
+
+/** Turns SQLite's error codes into one line a user can act on. */
+export function translate(error: unknown, file: string): Error {
+	if (error instanceof StoreError) {
+		return error;
+	}
+
+	const code = (error as {code?: string}).code ?? '';
+	const message = (error as Error).message ?? String(error);
+	if (code === 'SQLITE_FULL') {
+		return new StoreError(
+			`disk full while writing ${file}: free space, then run again`,
+		);
+	}
+
+	if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) {
+		return new StoreError(`${file} is read-only: pass a writable --db`);
+	}
+
+	if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
+		return new StoreError(
+			`${file} is locked by another program: close it or pass another --db`,
+		);
+	}
+
+	if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+		return new StoreError(
+			`${file} is not a scoretop database: pass another --db`,
+		);
+	}
+
+	if (code === 'SQLITE_CANTOPEN') {
+		return new StoreError(
+			`cannot open ${file}: check the path and its permissions`,
+		);
+	}
+
+	return new StoreError(`${file}: ${message.split('\n')[0]}`);
+}

@@ -1,0 +1,189 @@
+import type {Database} from 'better-sqlite3';
+import type {
+	ExamDetail,
+	ExamSummary,
+	Page,
+	RejectRow,
+	Result,
+	StudentDetail,
+	StudentSort,
+	StudentsQuery,
+	StudentSummary,
+	Totals,
+} from './query-types.js';
+
+const studentColumns = `student_id AS studentId, result_count AS count,
+	average, min_score AS min, max_score AS max,
+	first_seen AS firstSeen, last_seen AS lastSeen`;
+
+const examColumns = `exam, result_count AS count, average,
+	min_score AS min, max_score AS max,
+	first_seen AS firstSeen, last_seen AS lastSeen`;
+
+const resultColumns = `st.student_id AS studentId, s.exam, s.score,
+	s.received_at AS receivedAt, s.event_id AS eventId`;
+
+/** Ties are broken by count, then id, so every order is total and stable. */
+const studentOrders: Record<StudentSort, [string, string]> = {
+	id: ['student_id ASC', 'student_id DESC'],
+	average: [
+		'average ASC, result_count ASC, student_id ASC',
+		'average DESC, result_count DESC, student_id ASC',
+	],
+	count: [
+		'result_count ASC, student_id ASC',
+		'result_count DESC, student_id ASC',
+	],
+	lastSeen: ['last_seen ASC, student_id ASC', 'last_seen DESC, student_id ASC'],
+};
+
+/**
+ * Every read scoretop makes. Each call is one statement, so it reads one
+ * committed snapshot and never half a batch.
+ */
+export class Queries {
+	constructor(private readonly db: Database) {}
+
+	totals(): Totals {
+		return this.db
+			.prepare(
+				`SELECT
+					(SELECT count(*) FROM scores) AS scores,
+					(SELECT count(*) FROM students WHERE result_count > 0) AS students,
+					(SELECT count(*) FROM exams) AS exams,
+					(SELECT count(*) FROM rejects) AS rejects`,
+			)
+			.get() as Totals;
+	}
+
+	recent(limit: number): Result[] {
+		const rows = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student
+				 ORDER BY s.id DESC LIMIT ?`,
+			)
+			.all(limit) as Result[];
+		return rows.map(normaliseResult);
+	}
+
+	students(query: StudentsQuery = {}): Page<StudentSummary> {
+		const sort = query.sort ?? 'id';
+		const order = studentOrders[sort][query.descending ? 1 : 0];
+		const offset = query.offset ?? 0;
+		const limit = query.limit ?? 100;
+		const filter = query.filter ? `%${escapeLike(query.filter)}%` : '%';
+		const where = `result_count > 0 AND student_id LIKE ? ESCAPE '\\'`;
+
+		const rows = this.db
+			.prepare(
+				`SELECT ${studentColumns} FROM students WHERE ${where}
+				 ORDER BY ${order} LIMIT ? OFFSET ?`,
+			)
+			.all(filter, limit, offset) as StudentSummary[];
+		const {total} = this.db
+			.prepare(`SELECT count(*) AS total FROM students WHERE ${where}`)
+			.get(filter) as {total: number};
+
+		return {rows, total, offset};
+	}
+
+	student(studentId: string, limit = 10_000): StudentDetail | undefined {
+		const summary = this.db
+			.prepare(
+				`SELECT id, ${studentColumns} FROM students
+				 WHERE student_id = ? AND result_count > 0`,
+			)
+			.get(studentId) as (StudentSummary & {id: number}) | undefined;
+		if (!summary) {
+			return undefined;
+		}
+
+		const results = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student
+				 WHERE s.student = ? ORDER BY s.exam, s.id LIMIT ?`,
+			)
+			.all(summary.id, limit) as Result[];
+		const {id: _id, ...rest} = summary;
+
+		return {...rest, results: results.map(normaliseResult)};
+	}
+
+	exams(offset = 0, limit = 100, descending = false): Page<ExamSummary> {
+		const rows = this.db
+			.prepare(
+				`SELECT ${examColumns} FROM exams
+				 ORDER BY exam ${descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,
+			)
+			.all(limit, offset) as ExamSummary[];
+		const {total} = this.db
+			.prepare(`SELECT count(*) AS total FROM exams`)
+			.get() as {total: number};
+
+		return {rows, total, offset};
+	}
+
+	exam(exam: number, limit = 10_000): ExamDetail | undefined {
+		const summary = this.db
+			.prepare(`SELECT ${examColumns}, distribution FROM exams WHERE exam = ?`)
+			.get(exam) as (ExamSummary & {distribution: string}) | undefined;
+		if (!summary) {
+			return undefined;
+		}
+
+		const results = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student
+				 WHERE s.exam = ? ORDER BY s.score DESC, s.id LIMIT ?`,
+			)
+			.all(exam, limit) as Result[];
+
+		return {
+			...summary,
+			distribution: JSON.parse(summary.distribution) as number[],
+			results: results.map(normaliseResult),
+		};
+	}
+
+	leaderboard(
+		limit: number,
+		options: {bottom?: boolean; minCount?: number} = {},
+	): StudentSummary[] {
+		const order = studentOrders.average[options.bottom ? 0 : 1];
+		return this.db
+			.prepare(
+				`SELECT ${studentColumns} FROM students
+				 WHERE result_count >= max(1, ?)
+				 ORDER BY ${order} LIMIT ?`,
+			)
+			.all(options.minCount ?? 1, limit) as StudentSummary[];
+	}
+
+	rejects(offset = 0, limit = 100): RejectRow[] {
+		const rows = this.db
+			.prepare(
+				`SELECT received_at AS receivedAt, reason, data, event_id AS eventId
+				 FROM rejects ORDER BY id LIMIT ? OFFSET ?`,
+			)
+			.all(limit, offset) as RejectRow[];
+		return rows.map((row) => ({...row, eventId: row.eventId ?? ''}));
+	}
+
+	meta(key: string): string | undefined {
+		const row = this.db
+			.prepare(`SELECT value FROM meta WHERE key = ?`)
+			.get(key) as {value: string} | undefined;
+		return row?.value;
+	}
+}
+
+function normaliseResult(row: Result): Result {
+	return {...row, eventId: row.eventId === null ? '' : String(row.eventId)};
+}
+
+function escapeLike(text: string): string {
+	return text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
+}

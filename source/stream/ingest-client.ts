@@ -1,0 +1,106 @@
+import {EventEmitter} from 'node:events';
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {IngestConfig, MainMessage, WorkerMessage} from './messages.js';
+
+export type IngestOptions = Pick<IngestConfig, 'url' | 'source' | 'dbFile'> &
+	Partial<Omit<IngestConfig, 'url' | 'source' | 'dbFile'>> & {
+		/** Where the worker's own stdout and stderr go (default: dropped). */
+		onWorkerOutput?: (line: string) => void;
+	};
+
+export type IngestEvents = {
+	message: [WorkerMessage];
+	exit: [code: number];
+};
+
+/**
+ * The main thread's handle on the ingest worker. Messages arrive as events;
+ * stop() asks the worker to commit and close, and resolves when it has.
+ */
+export class IngestClient extends EventEmitter<IngestEvents> {
+	private readonly worker: Worker;
+	private readonly exited: Promise<number>;
+
+	constructor(options: IngestOptions) {
+		super();
+		const config: IngestConfig = {
+			stallTimeoutMs: 45_000,
+			flushIntervalMs: 50,
+			maxBatch: 4000,
+			postIntervalMs: 100,
+			...withoutUndefined(options),
+		};
+		delete (config as IngestOptions).onWorkerOutput;
+
+		this.worker = new Worker(workerFile(), {
+			workerData: config,
+			stdout: true,
+			stderr: true,
+		});
+		routeOutput(this.worker, options.onWorkerOutput);
+		this.worker.on('message', (message: WorkerMessage) => {
+			this.emit('message', message);
+		});
+		this.worker.on('error', (error) => {
+			this.emit('message', {type: 'failed', message: firstLine(error.message)});
+		});
+		this.exited = new Promise((resolve) => {
+			this.worker.once('exit', (code) => {
+				this.emit('exit', code);
+				resolve(code);
+			});
+		});
+	}
+
+	/** Asks the worker to commit and close; resolves once it has exited. */
+	async stop(): Promise<number> {
+		const message: MainMessage = {type: 'stop'};
+		this.worker.postMessage(message);
+		return this.exited;
+	}
+
+	async terminate(): Promise<void> {
+		await this.worker.terminate();
+	}
+}
+
+/**
+ * The worker runs compiled JavaScript; under the test runner this module is
+ * loaded from source/, so look for the build beside it in dist/.
+ */
+function workerFile(): URL {
+	const beside = new URL('ingest-worker.js', import.meta.url);
+	if (fs.existsSync(fileURLToPath(beside))) {
+		return beside;
+	}
+
+	return new URL('../../dist/stream/ingest-worker.js', import.meta.url);
+}
+
+function routeOutput(
+	worker: Worker,
+	sink: ((line: string) => void) | undefined,
+): void {
+	for (const stream of [worker.stdout, worker.stderr]) {
+		stream.setEncoding('utf8');
+		stream.on('data', (text: string) => {
+			for (const line of text.split('\n')) {
+				if (line !== '') {
+					sink?.(line);
+				}
+			}
+		});
+	}
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+	return Object.fromEntries(
+		Object.entries(value).filter(([, entry]) => entry !== undefined),
+	) as T;
+}
+
+function firstLine(text: string): string {
+	return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,46 @@
+import type {Result} from '../store/query-types.js';
+import type {ConnectionState} from './connection-state.js';
+
+/** What the worker needs to start; passed as workerData. */
+export type IngestConfig = {
+	url: string;
+	/** What the database records as its source (the URL, or the built-in name). */
+	source: string;
+	dbFile: string;
+	stallTimeoutMs: number;
+	/** Commit at least this often (ms)... */
+	flushIntervalMs: number;
+	/** ...or as soon as this many records wait. */
+	maxBatch: number;
+	/** Post updates to the main thread at most this often (ms). */
+	postIntervalMs: number;
+	/** Stop by itself after this many stored scores (capture mode). */
+	stopAfter?: number;
+};
+
+/** Running totals since the database was created. */
+export type Counters = {
+	stored: number;
+	rejected: number;
+	ignored: number;
+	duplicates: number;
+	students: number;
+	exams: number;
+	/** Scores stored per second over the last few seconds. */
+	rate: number;
+};
+
+export type WorkerMessage =
+	| {
+			type: 'update';
+			/** Scores stored since the last update, oldest first (at most a screenful). */
+			feed: Result[];
+			/** How many scores the feed above leaves out. */
+			skipped: number;
+			counters: Counters;
+			state: ConnectionState;
+	  }
+	| {type: 'stopped'; counters: Counters; reason?: string}
+	| {type: 'failed'; message: string};
+
+export type MainMessage = {type: 'stop'};
