@@ -4,9 +4,15 @@ import {findBadNumber, findUnknownFlag, flags, helpText} from './cli-flags.js';
 import {parseDuration} from './duration.js';
 import {exitCodes, oneLine, RuntimeError, UsageError} from './errors.js';
 import {createLogger} from './logger.js';
+import {builtinSource, defaultDatabasePath} from './database-path.js';
+import {runCapture} from './modes/run-capture.js';
+import {runExport} from './modes/run-export.js';
 import {runHeadless} from './modes/run-headless.js';
+import {runServe} from './modes/run-serve.js';
 import {runUi} from './modes/run-ui.js';
-import {resolveSource} from './resolve-source.js';
+import {checkUrl, resolveSource} from './resolve-source.js';
+import type {FormatName} from './store/export/format.js';
+import type {ViewName} from './store/export/views.js';
 import {runStreamServer} from './stream/stream-server-cli.js';
 import {wantsColor} from './theme.js';
 
@@ -65,24 +71,106 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	if (command === 'serve') {
+		await runServeCommand(cli.flags);
+		return;
+	}
+
 	if (command !== undefined) {
 		throw new UsageError(`unknown command "${command}"; see scoretop --help`);
+	}
+
+	if (cli.flags.export !== undefined) {
+		await runExportCommand(cli.flags, cli.flags.export as FormatName);
+		return;
+	}
+
+	if (cli.flags.view !== undefined || cli.flags.out !== undefined) {
+		throw new UsageError(
+			'--view and --out go with --export csv|json|ndjson; see scoretop --help',
+		);
 	}
 
 	await runMonitor(cli.flags);
 }
 
+/**
+ * Without --count or --duration an export reads the database as it is;
+ * with either, it first captures from the stream, then exports.
+ */
+async function runExportCommand(
+	options: Flags,
+	format: FormatName,
+): Promise<void> {
+	const durationMs = parseDurationFlag(options.duration);
+	checkCount(options.count);
+	const exportOptions = {
+		format,
+		view: (options.view ?? 'scores') as ViewName,
+		out: options.out,
+	};
+
+	if (options.count === undefined && durationMs === undefined) {
+		await runExport({...exportOptions, dbFile: databaseFile(options)});
+		return;
+	}
+
+	const log = createLogger(options.logFile);
+	await runCapture({
+		resolved: await resolveSource(options),
+		stallTimeoutMs: parseDuration(options.stallTimeout, 'stall-timeout'),
+		count: options.count,
+		durationMs,
+		log: logBoth(log),
+		export: exportOptions,
+	});
+}
+
+/** The file an export reads: --db, or the default for --url or the built-in stream. */
+function databaseFile(options: Flags): string {
+	if (options.db !== undefined) {
+		return options.db;
+	}
+
+	const source =
+		options.url === undefined ? builtinSource : checkUrl(options.url);
+	return defaultDatabasePath(source);
+}
+
+async function runServeCommand(options: Flags): Promise<void> {
+	const log = createLogger(options.logFile);
+	await runServe({
+		resolved: await resolveSource(options),
+		stallTimeoutMs: parseDuration(options.stallTimeout, 'stall-timeout'),
+		port: options.port ?? 3000,
+		host: options.host,
+		log: logBoth(log),
+	});
+}
+
+function logBoth(log: ReturnType<typeof createLogger>) {
+	return (line: string) => {
+		log.write(line);
+		process.stderr.write(`${line}\n`);
+	};
+}
+
+function parseDurationFlag(duration: string | undefined): number | undefined {
+	return duration === undefined
+		? undefined
+		: parseDuration(duration, 'duration');
+}
+
 async function runMonitor(options: Flags): Promise<void> {
 	const log = createLogger(options.logFile);
 	const stallTimeoutMs = parseDuration(options.stallTimeout, 'stall-timeout');
-	const durationMs =
-		options.duration === undefined
-			? undefined
-			: parseDuration(options.duration, 'duration');
+	const durationMs = parseDurationFlag(options.duration);
 	checkCount(options.count);
 
+	// A capture that stops by itself has nothing to show in a UI.
 	const interactive = process.stdout.isTTY && process.stdin.isTTY;
-	const headless = options.headless || !interactive;
+	const capture = options.count !== undefined || durationMs !== undefined;
+	const headless = options.headless || capture || !interactive;
 	if (!headless) {
 		const resolved = await resolveSource(options);
 		await runUi({
@@ -95,7 +183,12 @@ async function runMonitor(options: Flags): Promise<void> {
 		return;
 	}
 
-	if (process.stdout.isTTY && !process.stdin.isTTY && !options.headless) {
+	if (
+		process.stdout.isTTY &&
+		!process.stdin.isTTY &&
+		!options.headless &&
+		!capture
+	) {
 		process.stderr.write(
 			'scoretop: no terminal on stdin, so no UI (over SSH use ssh -t); recording headless\n',
 		);
@@ -107,10 +200,7 @@ async function runMonitor(options: Flags): Promise<void> {
 		stallTimeoutMs,
 		count: options.count,
 		durationMs,
-		log: (line) => {
-			log.write(line);
-			process.stderr.write(`${line}\n`);
-		},
+		log: logBoth(log),
 	});
 }
 

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import {RuntimeError} from '../errors.js';
 import type {ResolvedSource} from '../resolve-source.js';
+import {openReader} from '../store/database.js';
+import {Queries} from '../store/queries.js';
 import {describeState} from '../stream/connection-state.js';
 import {IngestClient} from '../stream/ingest-client.js';
 import type {Counters} from '../stream/messages.js';
@@ -7,7 +10,7 @@ import type {Counters} from '../stream/messages.js';
 export type HeadlessOptions = {
 	resolved: ResolvedSource;
 	stallTimeoutMs: number;
-	/** Capture: stop after this many stored scores. */
+	/** Capture: stop after this many scores stored by this run. */
 	count?: number;
 	/** Capture: stop after this long (ms). */
 	durationMs?: number;
@@ -27,7 +30,10 @@ export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
 		source: resolved.source,
 		dbFile: resolved.dbFile,
 		stallTimeoutMs: options.stallTimeoutMs,
-		stopAfter: options.count,
+		stopAfter:
+			options.count === undefined
+				? undefined
+				: storedBefore(resolved.dbFile) + options.count,
 		onWorkerOutput: log,
 	});
 
@@ -102,6 +108,23 @@ export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
 	};
 	log(`scoretop: stopped; ${summarise(final)}`);
 	return final;
+}
+
+/**
+ * The worker counts every score in the file, so a capture into a database
+ * that already holds some stops at their number plus --count.
+ */
+function storedBefore(dbFile: string): number {
+	if (!fs.existsSync(dbFile)) {
+		return 0;
+	}
+
+	const db = openReader(dbFile);
+	try {
+		return new Queries(db).totals().scores;
+	} finally {
+		db.close();
+	}
 }
 
 export function summarise(counters: Counters): string {

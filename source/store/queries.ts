@@ -178,6 +178,75 @@ export class Queries {
 			.get(key) as {value: string} | undefined;
 		return row?.value;
 	}
+
+	/** Every result in the order stored, one row at a time (exports). */
+	*iterateScores(): Generator<Result> {
+		const rows = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student ORDER BY s.id`,
+			)
+			.iterate() as IterableIterator<Result>;
+		for (const row of rows) {
+			yield normaliseResult(row);
+		}
+	}
+
+	/** Every student with a result, in a stable order, one row at a time. */
+	iterateStudents(
+		sort: StudentSort = 'id',
+		descending = false,
+	): IterableIterator<StudentSummary> {
+		const order = studentOrders[sort][descending ? 1 : 0];
+		return this.db
+			.prepare(
+				`SELECT ${studentColumns} FROM students
+				 WHERE result_count > 0 ORDER BY ${order}`,
+			)
+			.iterate() as IterableIterator<StudentSummary>;
+	}
+
+	iterateExams(): IterableIterator<ExamSummary> {
+		return this.db
+			.prepare(`SELECT ${examColumns} FROM exams ORDER BY exam`)
+			.iterate() as IterableIterator<ExamSummary>;
+	}
+
+	*iterateRejects(): Generator<RejectRow> {
+		const rows = this.db
+			.prepare(
+				`SELECT received_at AS receivedAt, reason, data, event_id AS eventId
+				 FROM rejects ORDER BY id`,
+			)
+			.iterate() as IterableIterator<RejectRow>;
+		for (const row of rows) {
+			yield {...row, eventId: row.eventId ?? ''};
+		}
+	}
+
+	/** One page of a student's results, by exam (the HTTP API). */
+	studentResults(studentId: string, offset: number, limit: number): Result[] {
+		const rows = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student
+				 WHERE st.student_id = ? ORDER BY s.exam, s.id LIMIT ? OFFSET ?`,
+			)
+			.all(studentId, limit, offset) as Result[];
+		return rows.map(normaliseResult);
+	}
+
+	/** One page of an exam's results, best first (the HTTP API). */
+	examResults(exam: number, offset: number, limit: number): Result[] {
+		const rows = this.db
+			.prepare(
+				`SELECT ${resultColumns} FROM scores s
+				 JOIN students st ON st.id = s.student
+				 WHERE s.exam = ? ORDER BY s.score DESC, s.id LIMIT ? OFFSET ?`,
+			)
+			.all(exam, limit, offset) as Result[];
+		return rows.map(normaliseResult);
+	}
 }
 
 function normaliseResult(row: Result): Result {
