@@ -5,8 +5,13 @@ export type ScoreRecord = {
 	score: number;
 	/** Milliseconds since the epoch when the event was read. */
 	receivedAt: number;
-	/** The event's own id, when the stream sent one. */
+	/** The event's last event id, when the stream has sent one. */
 	eventId?: string;
+	/**
+	 * The id came from an earlier event, not an id line of this one: it
+	 * does not identify the event, so it is never taken as a duplicate.
+	 */
+	inheritedId?: boolean;
 };
 
 /** A payload that failed validation, kept with its raw data. */

@@ -60,6 +60,14 @@ export const migrations: readonly string[] = [
 		event_id TEXT
 	) STRICT;
 	`,
+	// An event without an id line of its own carries the last id seen: it
+	// is kept, but only an event's own id may mark it as already stored.
+	`
+	ALTER TABLE scores ADD COLUMN id_inherited INTEGER NOT NULL DEFAULT 0;
+	DROP INDEX scores_by_event_id;
+	CREATE UNIQUE INDEX scores_by_event_id ON scores (event_id)
+		WHERE event_id IS NOT NULL AND id_inherited = 0;
+	`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -64,6 +64,7 @@ export class ScoreWriter {
 				score.score,
 				score.receivedAt,
 				storedEventId(score.eventId),
+				score.inheritedId ? 1 : 0,
 			);
 			if (inserted.changes === 0) {
 				continue;
@@ -168,8 +169,9 @@ function prepare(db: Database) {
 
 	return {
 		insertScore: statement(
-			`INSERT OR IGNORE INTO scores (student, exam, score, received_at, event_id)
-			 VALUES (?, ?, ?, ?, ?)`,
+			`INSERT OR IGNORE INTO scores (student, exam, score, received_at, event_id,
+			   id_inherited)
+			 VALUES (?, ?, ?, ?, ?, ?)`,
 		),
 		insertReject: statement(
 			`INSERT INTO rejects (received_at, reason, data, event_id) VALUES (?, ?, ?, ?)`,

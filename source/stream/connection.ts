@@ -1,7 +1,6 @@
-import {EventSource, type FetchLikeResponse} from 'eventsource';
 import {reconnectDelay} from './backoff.js';
 import type {ConnectionState} from './connection-state.js';
-import {SseLineGuard} from './sse-line-guard.js';
+import {SseParser} from './sse-parser.js';
 
 export type ConnectionOptions = {
 	url: string;
@@ -13,7 +12,8 @@ export type ConnectionOptions = {
 };
 
 export type ConnectionHandlers = {
-	onScore: (data: string, eventId: string) => void;
+	/** A score event; `ownId` is false when its id was inherited. */
+	onScore: (data: string, eventId: string, ownId: boolean) => void;
 	onIgnored: (type: string, data: string) => void;
 	onOverlong: (head: string, length: number) => void;
 	onState: (state: ConnectionState) => void;
@@ -24,17 +24,20 @@ type Failure = {reason: string; fatal: boolean};
 const defaultRetryMs = 1000;
 
 /**
- * Keeps one EventSource alive. The library parses and dispatches; this class
- * owns reconnecting (backoff with jitter, clamped `retry:`, Last-Event-ID),
- * decides which failures are final, and watches for a silent link.
+ * Keeps one event stream alive over fetch. The eventsource package gives
+ * up on any non-200 answer, applies `retry:` literally, never notices a
+ * silent link, grows a line without bound and mislays ids, so this class
+ * reads the body itself: it reconnects with backoff and jitter, clamps
+ * `retry:`, sends Last-Event-ID every time, tells final failures from
+ * passing ones and reconnects a stream that stays silent too long.
  */
 export class StreamConnection {
-	private source: EventSource | undefined;
-	private guard: SseLineGuard | undefined;
+	private parser: SseParser | undefined;
 	private resumeId: string;
 	private retryMs = defaultRetryMs;
-	private attempt = 0;
-	private failure: Failure | undefined;
+	private failures = 0;
+	private generation = 0;
+	private abort: AbortController | undefined;
 	private stallTimer: NodeJS.Timeout | undefined;
 	private reconnectTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
@@ -46,114 +49,121 @@ export class StreamConnection {
 		this.resumeId = options.resumeId;
 	}
 
-	/** The id the next connection would send: that of the last dispatched block. */
+	/** The id to resume from: that of the last block the parser ended. */
 	get lastEventId(): string {
-		return this.guard?.dispatchedId ?? this.resumeId;
+		return this.parser?.dispatchedId ?? this.resumeId;
 	}
 
 	start(): void {
-		this.attempt += 1;
-		this.failure = undefined;
-		this.handlers.onState({kind: 'connecting', attempt: this.attempt});
-
-		const source = new EventSource(this.options.url, {
-			fetch: async (url, init) => this.fetchGuarded(url, init),
-		});
-		source.addEventListener('open', () => {
-			this.handlers.onState({kind: 'open', since: Date.now()});
-		});
-		source.addEventListener('score', (event) => {
-			this.attempt = 0;
-			this.handlers.onScore(event.data as string, event.lastEventId);
-		});
-		source.addEventListener('error', (event) => {
-			this.onError(event.message);
-		});
-		this.source = source;
-	}
-
-	stop(): void {
-		this.stopped = true;
-		this.closeSource();
-		clearTimeout(this.reconnectTimer);
-	}
-
-	private async fetchGuarded(
-		url: string | URL,
-		init: Parameters<typeof fetch>[1] & {headers: Record<string, string>},
-	): Promise<FetchLikeResponse> {
-		const headers = {...init.headers};
-		if (this.lastEventId !== '') {
-			headers['Last-Event-ID'] = this.lastEventId;
-		}
-
-		let response: Response;
-		try {
-			response = await fetch(url, {...init, headers});
-		} catch (error) {
-			this.failure = {reason: describeNetworkError(error), fatal: false};
-			throw error;
-		}
-
-		this.failure = classify(response);
-		if (this.failure) {
-			await response.body?.cancel().catch(() => undefined);
-			return response;
-		}
-
-		return this.guardBody(response);
-	}
-
-	private guardBody(response: Response): FetchLikeResponse {
-		const previous = this.lastEventId;
-		const guard = new SseLineGuard(
-			{
-				maxLineLength: this.options.maxLineLength,
-				onActivity: () => {
-					this.armStallTimer();
-				},
-				onRetry: (milliseconds) => {
-					this.retryMs = milliseconds;
-				},
-				onIgnored: this.handlers.onIgnored,
-				onOverlong: this.handlers.onOverlong,
-			},
-			previous,
-		);
-		this.guard = guard;
-		this.armStallTimer();
-
-		// The content type is checked above without regard to letter case;
-		// hand the library the spelling it insists on.
-		return {
-			body: response.body?.pipeThrough(guard.transform()) ?? null,
-			url: response.url,
-			status: 200,
-			redirected: false,
-			headers: new Headers({'content-type': 'text/event-stream'}),
-		};
-	}
-
-	private armStallTimer(): void {
-		clearTimeout(this.stallTimer);
-		this.stallTimer = setTimeout(() => {
-			const seconds = Math.round(this.options.stallTimeoutMs / 100) / 10;
-			this.failure = {reason: `no data for ${seconds}s`, fatal: false};
-			this.onError(undefined);
-		}, this.options.stallTimeoutMs);
-	}
-
-	private onError(message: string | undefined): void {
 		if (this.stopped) {
 			return;
 		}
 
-		const failure = this.failure ?? {
-			reason: message ? plainReason(message) : 'server closed the connection',
-			fatal: false,
-		};
-		this.closeSource();
+		this.generation += 1;
+		this.abort = new AbortController();
+		this.handlers.onState({kind: 'connecting', attempt: this.failures + 1});
+		this.armStallTimer();
+		void this.run(this.generation, this.abort.signal);
+	}
 
+	stop(): void {
+		this.stopped = true;
+		this.endAttempt();
+		clearTimeout(this.reconnectTimer);
+	}
+
+	private async run(generation: number, signal: AbortSignal): Promise<void> {
+		const current = () => generation === this.generation && !this.stopped;
+		let failure: Failure;
+		try {
+			failure = await this.read(signal);
+		} catch (error) {
+			failure = {reason: describeNetworkError(error), fatal: false};
+		}
+
+		if (current()) {
+			this.fail(failure);
+		}
+	}
+
+	/** One request, read to its end; resolves with why it ended. */
+	private async read(signal: AbortSignal): Promise<Failure> {
+		const response = await fetch(this.options.url, {
+			headers: this.requestHeaders(),
+			signal,
+			cache: 'no-store',
+		});
+		const refused = classify(response);
+		if (refused) {
+			await response.body?.cancel().catch(() => undefined);
+			return refused;
+		}
+
+		this.handlers.onState({kind: 'open', since: Date.now()});
+		const parser = this.newParser();
+		const reader = response.body!.getReader();
+		for (;;) {
+			const {done, value} = await reader.read();
+			if (done) {
+				return {reason: 'server closed the connection', fatal: false};
+			}
+
+			this.stallTimer?.refresh();
+			parser.push(value);
+		}
+	}
+
+	private requestHeaders(): Record<string, string> {
+		const headers: Record<string, string> = {
+			accept: 'text/event-stream',
+			'cache-control': 'no-store',
+		};
+		if (this.lastEventId !== '') {
+			headers['last-event-id'] = this.lastEventId;
+		}
+
+		return headers;
+	}
+
+	private newParser(): SseParser {
+		const parser = new SseParser(
+			{
+				onEvent: (type, data, id, ownId) => {
+					this.failures = 0;
+					if (type === 'score') {
+						this.handlers.onScore(data, id, ownId);
+					} else {
+						this.handlers.onIgnored(type, data);
+					}
+				},
+				onRetry: (milliseconds) => {
+					this.retryMs = milliseconds;
+				},
+				onOverlong: this.handlers.onOverlong,
+			},
+			this.lastEventId,
+			this.options.maxLineLength,
+		);
+		this.parser = parser;
+		return parser;
+	}
+
+	private armStallTimer(): void {
+		clearTimeout(this.stallTimer);
+		const generation = this.generation;
+		this.stallTimer = setTimeout(() => {
+			if (generation !== this.generation || this.stopped) {
+				return;
+			}
+
+			const seconds = Math.round(this.options.stallTimeoutMs / 100) / 10;
+			this.fail({reason: `no data for ${seconds}s`, fatal: false});
+		}, this.options.stallTimeoutMs);
+	}
+
+	/** Ends the attempt in hand, then reconnects or, if final, stops. */
+	private fail(failure: Failure): void {
+		this.endAttempt();
 		if (failure.fatal) {
 			this.stopped = true;
 			this.handlers.onState({
@@ -164,11 +174,12 @@ export class StreamConnection {
 			return;
 		}
 
-		const delay = reconnectDelay(this.attempt + 1, this.retryMs);
+		this.failures += 1;
+		const delay = reconnectDelay(this.failures, this.retryMs);
 		this.handlers.onState({
 			kind: 'reconnecting',
 			reason: failure.reason,
-			attempt: this.attempt + 1,
+			attempt: this.failures + 1,
 			nextAt: Date.now() + delay,
 		});
 		this.reconnectTimer = setTimeout(() => {
@@ -176,19 +187,18 @@ export class StreamConnection {
 		}, delay);
 	}
 
-	private closeSource(): void {
+	private endAttempt(): void {
 		clearTimeout(this.stallTimer);
-		if (this.guard) {
-			this.resumeId = this.guard.dispatchedId;
-		}
-
-		this.source?.close();
-		this.source = undefined;
+		this.resumeId = this.lastEventId;
+		this.parser = undefined;
+		this.generation += 1;
+		this.abort?.abort();
+		this.abort = undefined;
 	}
 }
 
 /** Which answers are worth retrying, and how to say the others plainly. */
-function classify(response: Response): Failure | undefined {
+export function classify(response: Response): Failure | undefined {
 	const {status} = response;
 	const type = (response.headers.get('content-type') ?? '').toLowerCase();
 
@@ -228,8 +238,9 @@ function describeNetworkError(error: unknown): string {
 			return 'connection refused';
 		}
 
-		case 'ECONNRESET': {
-			return 'connection reset';
+		case 'ECONNRESET':
+		case 'UND_ERR_SOCKET': {
+			return 'connection lost';
 		}
 
 		case 'ENOTFOUND': {
@@ -237,11 +248,11 @@ function describeNetworkError(error: unknown): string {
 		}
 
 		default: {
-			return cause?.message ?? (error as Error).message ?? 'network error';
+			return firstLine(cause?.message ?? (error as Error).message);
 		}
 	}
 }
 
-function plainReason(message: string): string {
-	return message.split('\n')[0] ?? message;
+function firstLine(text: string | undefined): string {
+	return (text ?? 'network error').split('\n')[0] ?? 'network error';
 }

@@ -45,7 +45,17 @@ export class IngestPipeline {
 		return this.scores.length + this.rejects.length;
 	}
 
-	acceptEvent(data: string, eventId: string, receivedAt = Date.now()): void {
+	/**
+	 * One score event. `ownId` is false when the event had no id line of its
+	 * own: its id then only says where it follows, so it is kept but does
+	 * not mark the event as already stored.
+	 */
+	acceptEvent(
+		data: string,
+		eventId: string,
+		ownId = true,
+		receivedAt = Date.now(),
+	): void {
 		const parsed = parsePayload(data);
 		if (!parsed.ok) {
 			this.reject(parsed.reason, data, eventId, receivedAt);
@@ -55,6 +65,9 @@ export class IngestPipeline {
 		const record: ScoreRecord = {...parsed.value, receivedAt};
 		if (eventId !== '') {
 			record.eventId = eventId;
+			if (!ownId) {
+				record.inheritedId = true;
+			}
 		}
 
 		this.scores.push(record);

@@ -33,14 +33,19 @@ function run(): void {
 	let stopping = false;
 
 	const connection = new StreamConnection(
-		{url: config.url, resumeId, stallTimeoutMs: config.stallTimeoutMs},
 		{
-			onScore(data, eventId) {
+			url: config.url,
+			resumeId,
+			stallTimeoutMs: config.stallTimeoutMs,
+			maxLineLength: config.maxLineLength,
+		},
+		{
+			onScore(data, eventId, ownId) {
 				if (stopping) {
 					return;
 				}
 
-				pipeline.acceptEvent(data, eventId);
+				pipeline.acceptEvent(data, eventId, ownId);
 				if (pipeline.pending >= config.maxBatch || captureIsFull()) {
 					flush();
 				}

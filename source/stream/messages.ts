@@ -14,6 +14,8 @@ export type IngestConfig = {
 	maxBatch: number;
 	/** Post updates to the main thread at most this often (ms). */
 	postIntervalMs: number;
+	/** The longest line and event data kept; longer events are rejects. */
+	maxLineLength?: number;
 	/** Stop by itself after this many stored scores (capture mode). */
 	stopAfter?: number;
 };
