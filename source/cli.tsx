@@ -9,12 +9,10 @@ import {runCapture} from './modes/run-capture.js';
 import {runExport} from './modes/run-export.js';
 import {runHeadless} from './modes/run-headless.js';
 import {runServe} from './modes/run-serve.js';
-import {runUi} from './modes/run-ui.js';
 import {checkUrl, resolveSource} from './resolve-source.js';
 import type {FormatName} from './store/export/format.js';
 import type {ViewName} from './store/export/views.js';
 import {runStreamServer} from './stream/stream-server-cli.js';
-import {wantsColor} from './theme.js';
 
 const unknownFlag = findUnknownFlag(process.argv.slice(2));
 if (unknownFlag) {
@@ -172,6 +170,9 @@ async function runMonitor(options: Flags): Promise<void> {
 	const capture = options.count !== undefined || durationMs !== undefined;
 	const headless = options.headless || capture || !interactive;
 	if (!headless) {
+		// Ink and React load only for the UI: headless runs start faster.
+		const {runUi} = await import('./modes/run-ui.js');
+		const {wantsColor} = await import('./theme.js');
 		const resolved = await resolveSource(options);
 		await runUi({
 			resolved,

@@ -48,7 +48,9 @@ export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
 				/, next in .*$/,
 				'',
 			);
-			if (state !== lastState) {
+			// A final close is said once, by the error the run ends with.
+			const final = message.state.kind === 'closed' && message.state.fatal;
+			if (state !== lastState && !final) {
 				lastState = state;
 				log(`scoretop: ${state}`);
 			}
