@@ -1,45 +1,80 @@
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
-import {useEffect, useState} from 'react';
-import {Feed} from './components/feed/feed.js';
+import {Box, useApp} from 'ink';
+import {useCallback, useEffect, useRef} from 'react';
+import {ExamsPane} from './components/exams/exams-pane.js';
+import {useExamsState} from './components/exams/use-exams-state.js';
+import {FeedPane} from './components/feed/feed-pane.js';
+import {feedNote, useFeedState} from './components/feed/use-feed-state.js';
+import {Help} from './components/help/help.js';
+import {LeaderboardPane} from './components/leaderboard/leaderboard-pane.js';
+import {useLeaderboardState} from './components/leaderboard/use-leaderboard-state.js';
+import {HintLine} from './components/navigation/hint-line.js';
+import {PaneTabs} from './components/navigation/pane-tabs.js';
+import {useNavigationInput} from './components/navigation/use-navigation-input.js';
+import {useNavigationState} from './components/navigation/use-navigation-state.js';
 import {StatusBar} from './components/status-bar/status-bar.js';
-import {keymap, matchBinding} from './keymap.js';
-import {useTheme} from './theme.js';
+import type {ReaderHandle} from './components/store-reader.js';
+import {StudentsPane} from './components/students/students-pane.js';
+import {useStudentsState} from './components/students/use-students-state.js';
+import {minimumSize, TooSmall} from './components/too-small.js';
+import {useTerminalSize} from './components/use-terminal-size.js';
 import {useIngest, type IngestSource} from './use-ingest.js';
 
 export type AppProps = {
 	ingest: IngestSource;
 	/** The source as the user named it (the URL, or the built-in stream). */
 	source: string;
+	/** Reads the store; returns undefined until the database exists. */
+	reader?: ReaderHandle;
 	/** Called once when the app leaves, with the failure that ended it, if any. */
 	onExit: (failure?: string) => void;
 	columns?: number;
 	rows?: number;
 };
 
-/** Composes the panes; owns nothing but the layout and the exit path. */
-export function App({ingest, source, onExit, columns, rows}: AppProps) {
-	const view = useIngest(ingest);
-	const {exit} = useApp();
-	const theme = useTheme();
-	const size = useTerminalSize(columns, rows);
-	const now = Date.now();
+/** Lines around the pane: two of status, the pane tabs, the hint line. */
+const chrome = 4;
 
-	useInput((input, key) => {
-		const binding = matchBinding(input, key);
-		if (binding === 'quit' || binding === 'forceQuit') {
-			onExit();
-			exit();
-		}
+/**
+ * Composes the panes. Each pane's state lives in its own reducer; the app
+ * holds them only so the status bar and hint line can speak of them.
+ */
+export function App({ingest, source, reader, onExit, ...props}: AppProps) {
+	const view = useIngest(ingest);
+	const size = useTerminalSize(props.columns, props.rows);
+	const [navigation, navigate] = useNavigationState();
+	const [feed, feedDispatch] = useFeedState();
+	const [leaderboard, leaderboardDispatch] = useLeaderboardState();
+	const [students, studentsDispatch] = useStudentsState();
+	const [exams, examsDispatch] = useExamsState();
+	const quit = useQuit(onExit, view.failure);
+	const typing = students.draft !== undefined;
+	const typingFlag = useRef(typing);
+	typingFlag.current = typing;
+
+	useNavigationInput({
+		state: navigation,
+		dispatch: navigate,
+		typing: typingFlag,
+		onQuit: quit,
 	});
 
-	useEffect(() => {
-		if (view.failure) {
-			onExit(view.failure);
-			exit();
-		}
-	}, [view.failure, onExit, exit]);
+	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) {
+		return <TooSmall columns={size.columns} rows={size.rows} />;
+	}
 
-	const feedHeight = Math.max(1, size.rows - 4);
+	const {pane, help} = navigation;
+	const shared = {
+		reader,
+		version: view.version,
+		width: size.columns,
+		height: size.rows - chrome,
+	};
+	const drilled = {
+		feed: false,
+		leaderboard: leaderboard.open !== undefined,
+		students: students.open !== undefined,
+		exams: exams.open !== undefined,
+	}[pane];
 
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
@@ -48,36 +83,65 @@ export function App({ingest, source, onExit, columns, rows}: AppProps) {
 				state={view.state}
 				counters={view.counters}
 				width={size.columns}
-				now={now}
+				note={feedNote(feed, view.counters.stored)}
+				now={Date.now()}
 			/>
-			<Box marginTop={1}>
-				<Feed rows={view.feed} height={feedHeight} width={size.columns} />
+			<PaneTabs pane={pane} />
+			{help && <Help width={size.columns} height={size.rows - chrome} />}
+			<Box display={help ? 'none' : 'flex'} flexDirection="column">
+				<Box display={pane === 'feed' ? 'flex' : 'none'}>
+					<FeedPane
+						{...shared}
+						view={view}
+						state={feed}
+						dispatch={feedDispatch}
+						isActive={!help && pane === 'feed'}
+					/>
+				</Box>
+				<Box display={pane === 'leaderboard' ? 'flex' : 'none'}>
+					<LeaderboardPane
+						{...shared}
+						state={leaderboard}
+						dispatch={leaderboardDispatch}
+						isActive={!help && pane === 'leaderboard'}
+					/>
+				</Box>
+				<Box display={pane === 'students' ? 'flex' : 'none'}>
+					<StudentsPane
+						{...shared}
+						state={students}
+						dispatch={studentsDispatch}
+						typing={typingFlag}
+						isActive={!help && pane === 'students'}
+					/>
+				</Box>
+				<Box display={pane === 'exams' ? 'flex' : 'none'}>
+					<ExamsPane
+						{...shared}
+						state={exams}
+						dispatch={examsDispatch}
+						isActive={!help && pane === 'exams'}
+					/>
+				</Box>
 			</Box>
-			<Text color={theme.muted} wrap="truncate">
-				{keymap.quit.keys} {keymap.quit.label}
-			</Text>
+			<HintLine context={{pane, help, drilled, typing}} width={size.columns} />
 		</Box>
 	);
 }
 
-/** The terminal's size, read on every render; a resize forces one. */
-function useTerminalSize(columns?: number, rows?: number) {
-	const {stdout} = useStdout();
-	const [, setResizes] = useState(0);
+/** The one way out: q, Ctrl-C or a failed worker all end here. */
+function useQuit(onExit: (failure?: string) => void, failure?: string) {
+	const {exit} = useApp();
 
 	useEffect(() => {
-		const onResize = () => {
-			setResizes((count) => count + 1);
-		};
+		if (failure) {
+			onExit(failure);
+			exit();
+		}
+	}, [failure, onExit, exit]);
 
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	}, [stdout]);
-
-	return {
-		columns: columns ?? stdout.columns ?? 80,
-		rows: rows ?? stdout.rows ?? 24,
-	};
+	return useCallback(() => {
+		onExit();
+		exit();
+	}, [onExit, exit]);
 }

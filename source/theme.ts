@@ -13,6 +13,10 @@ export type Theme = {
 	down: string;
 	same: string;
 	ellipsis: string;
+	/** Eight glyphs from lowest to highest, for sparklines. */
+	levels: string;
+	/** The glyph a histogram bar is drawn with. */
+	bar: string;
 };
 
 export function createTheme(options: {color: boolean; ascii: boolean}): Theme {
@@ -29,6 +33,8 @@ export function createTheme(options: {color: boolean; ascii: boolean}): Theme {
 		down: ascii ? 'v' : '▼',
 		same: ascii ? '=' : '•',
 		ellipsis: ascii ? '~' : '…',
+		levels: ascii ? '_.-:=+*#' : '▁▂▃▄▅▆▇█',
+		bar: ascii ? '#' : '█',
 	};
 }
 

@@ -1,7 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {ConnectionState} from './stream/connection-state.js';
 import type {Counters, WorkerMessage} from './stream/messages.js';
-import type {FeedRow} from './components/feed/feed.js';
+import type {FeedRow} from './components/feed/use-feed-state.js';
 
 /** The part of the ingest client the UI listens to. */
 export type IngestSource = {
@@ -13,6 +13,8 @@ export type IngestView = {
 	state: ConnectionState;
 	counters: Counters;
 	feed: FeedRow[];
+	/** Counts the worker's updates: the store has changed when it moves. */
+	version: number;
 	failure?: string;
 };
 
@@ -40,11 +42,21 @@ export function reduceIngest(
 				message.feed.length === 0
 					? view.feed
 					: [...view.feed, ...message.feed].slice(-keptRows);
-			return {...view, state: message.state, counters: message.counters, feed};
+			return {
+				...view,
+				state: message.state,
+				counters: message.counters,
+				feed,
+				// Updates that stored nothing leave the panes' reads alone.
+				version:
+					message.counters.stored === view.counters.stored
+						? view.version
+						: view.version + 1,
+			};
 		}
 
 		case 'stopped': {
-			return {...view, counters: message.counters};
+			return {...view, counters: message.counters, version: view.version + 1};
 		}
 
 		case 'failed': {
@@ -58,6 +70,7 @@ export function useIngest(source: IngestSource): IngestView {
 		state: {kind: 'connecting', attempt: 1},
 		counters: emptyCounters,
 		feed: [],
+		version: 0,
 	});
 
 	useEffect(() => {

@@ -1,8 +1,12 @@
+import type {Database} from 'better-sqlite3';
 import {render} from 'ink';
 import {App} from '../app.js';
+import type {ReaderHandle} from '../components/store-reader.js';
 import {builtinSource} from '../database-path.js';
 import {RuntimeError} from '../errors.js';
 import type {ResolvedSource} from '../resolve-source.js';
+import {openReader} from '../store/database.js';
+import {Queries} from '../store/queries.js';
 import {IngestClient} from '../stream/ingest-client.js';
 import {createTheme, ThemeContext} from '../theme.js';
 
@@ -32,6 +36,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 		onWorkerOutput: options.log,
 	});
 
+	const reader = lazyReader(resolved.dbFile, client);
 	let failure: string | undefined;
 	const label =
 		resolved.source === builtinSource ? 'built-in stream' : resolved.source;
@@ -42,6 +47,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 			<App
 				ingest={client}
 				source={label}
+				reader={reader.get}
 				onExit={(reason) => {
 					failure ??= reason;
 				}}
@@ -66,6 +72,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 		}
 
 		process.stdout.write(leaveAlternateScreen);
+		reader.close();
 		await client.stop();
 		await resolved.server?.close();
 	}
@@ -73,4 +80,44 @@ export async function runUi(options: UiOptions): Promise<void> {
 	if (failure) {
 		throw new RuntimeError(failure);
 	}
+}
+
+/**
+ * The panes' own read-only connection. The worker creates the database, so
+ * it is opened only after the worker's first update, and tried again on
+ * later calls if that fails.
+ */
+function lazyReader(file: string, client: IngestClient) {
+	let db: Database | undefined;
+	let queries: Queries | undefined;
+	let ready = false;
+	const onMessage = () => {
+		ready = true;
+		client.off('message', onMessage);
+	};
+
+	client.on('message', onMessage);
+
+	const get: ReaderHandle = () => {
+		if (queries || !ready) {
+			return queries;
+		}
+
+		try {
+			db = openReader(file);
+			queries = new Queries(db);
+		} catch {
+			// Not there yet, or locked for a moment: the next update retries.
+		}
+
+		return queries;
+	};
+
+	return {
+		get,
+		close() {
+			client.off('message', onMessage);
+			db?.close();
+		},
+	};
 }

@@ -1,67 +1,72 @@
 import {Box, Text} from 'ink';
-import type {Result} from '../../store/query-types.js';
 import {useTheme, type Theme} from '../../theme.js';
+import {clock, score} from '../list/format.js';
+import {HeaderRow, Row} from '../list/row.js';
 import {cell} from '../safe-text.js';
+import type {FeedRow} from './use-feed-state.js';
 
-export type FeedRow = Result & {
-	/** The student's average before this score, when known. */
-	previousAverage?: number;
-};
+export type {FeedRow} from './use-feed-state.js';
 
 export type FeedProps = {
-	rows: FeedRow[];
-	height: number;
+	/** The rows on screen, newest first. */
+	rows: readonly FeedRow[];
+	/** Which of them is selected, if any. */
+	cursor?: number;
+	/** Each student's current average, for the trend arrow. */
+	averages: ReadonlyMap<string, number>;
 	width: number;
+	height: number;
 };
 
 const timeWidth = 8;
 const examWidth = 7;
 const scoreWidth = 8;
-const trendWidth = 2;
 
-/** The newest scores, newest on top, as many as the height allows. */
-export function Feed({rows, height, width}: FeedProps) {
+/** The newest scores, with an arrow saying how each compares with the average. */
+export function Feed({rows, cursor, averages, width, height}: FeedProps) {
 	const theme = useTheme();
 	const idWidth = Math.max(
 		8,
-		width - timeWidth - examWidth - scoreWidth - trendWidth - 4,
+		width - 2 - timeWidth - examWidth - scoreWidth - 2 - 4,
 	);
-	const visible = rows.slice(-Math.max(0, height - 1)).reverse();
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text color={theme.muted} wrap="truncate">
+			<HeaderRow>
 				{cell('time', timeWidth)} {cell('student', idWidth)}{' '}
 				{cell('exam', examWidth, true)} {cell('score', scoreWidth, true)}
-			</Text>
-			{visible.map((row, index) => (
-				<Text key={`${row.receivedAt}-${index}`} wrap="truncate">
+			</HeaderRow>
+			{rows.length === 0 && (
+				<Text color={theme.muted}> waiting for scores</Text>
+			)}
+			{rows.map((row, index) => (
+				<Row
+					key={`${row.eventId}-${row.receivedAt}-${index}`}
+					selected={index === cursor}
+				>
 					{cell(clock(row.receivedAt), timeWidth)}{' '}
 					{cell(row.studentId, idWidth)}{' '}
 					{cell(String(row.exam), examWidth, true)}{' '}
-					{cell(row.score.toFixed(4), scoreWidth, true)} {trend(row, theme)}
-				</Text>
+					{cell(score(row.score), scoreWidth, true)}{' '}
+					{trend(row, averages.get(row.studentId), theme)}
+				</Row>
 			))}
 		</Box>
 	);
 }
 
-function trend(row: FeedRow, theme: Theme) {
-	if (row.previousAverage === undefined) {
+function trend(row: FeedRow, average: number | undefined, theme: Theme) {
+	if (average === undefined) {
 		return <Text> </Text>;
 	}
 
-	if (row.score > row.previousAverage) {
+	if (row.score > average) {
 		return <Text color={theme.good}>{theme.up}</Text>;
 	}
 
-	if (row.score < row.previousAverage) {
+	if (row.score < average) {
 		return <Text color={theme.bad}>{theme.down}</Text>;
 	}
 
 	return <Text>{theme.same}</Text>;
-}
-
-function clock(milliseconds: number): string {
-	return new Date(milliseconds).toTimeString().slice(0, 8);
 }

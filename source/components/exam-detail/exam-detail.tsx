@@ -1,0 +1,81 @@
+import {Box, Text} from 'ink';
+import type {ExamDetail as Detail} from '../../store/query-types.js';
+import {useTheme} from '../../theme.js';
+import {Histogram} from '../charts/histogram.js';
+import {count, score} from '../list/format.js';
+import {HeaderRow, Row} from '../list/row.js';
+import {cell} from '../safe-text.js';
+
+export type ExamDetailProps = {
+	exam: number;
+	detail: Detail | undefined;
+	offset: number;
+	cursor: number;
+	width: number;
+	height: number;
+};
+
+/** Lines above the results: the title, the figures, the column header. */
+export const examDetailChrome = 3;
+
+const rankWidth = 6;
+const scoreWidth = 8;
+
+/** One exam: every result by score, the average, the score distribution. */
+export function ExamDetail(props: ExamDetailProps) {
+	const {exam, detail, offset, cursor, width, height} = props;
+	const theme = useTheme();
+	const chartWidth = Math.min(36, Math.floor(width * 0.4));
+	const listWidth = width - chartWidth - 1;
+	const idWidth = Math.max(6, listWidth - 2 - rankWidth - scoreWidth - 2);
+	const bodyHeight = Math.max(1, height - 2);
+	const rows = detail?.results.slice(offset, offset + bodyHeight - 1);
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate" color={theme.accent} bold={theme.color}>
+				exam {exam}
+			</Text>
+			<Text wrap="truncate">{figures(detail)}</Text>
+			<Box height={bodyHeight} overflow="hidden">
+				<Box flexDirection="column" width={listWidth}>
+					<HeaderRow>
+						{cell('rank', rankWidth, true)} {cell('student', idWidth)}{' '}
+						{cell('score', scoreWidth, true)}
+					</HeaderRow>
+					{rows?.map((result, index) => (
+						<Row
+							key={`${result.eventId}-${index}`}
+							selected={offset + index === cursor}
+						>
+							{cell(`#${offset + index + 1}`, rankWidth, true)}{' '}
+							{cell(result.studentId, idWidth)}{' '}
+							{cell(score(result.score), scoreWidth, true)}
+						</Row>
+					))}
+				</Box>
+				<Box flexDirection="column" marginLeft={1} width={chartWidth}>
+					<Text color={theme.muted} wrap="truncate">
+						score distribution
+					</Text>
+					{detail && (
+						<Histogram bands={detail.distribution} width={chartWidth} />
+					)}
+				</Box>
+			</Box>
+		</Box>
+	);
+}
+
+function figures(detail: Detail | undefined): string {
+	if (!detail) {
+		return 'no results stored for this exam';
+	}
+
+	return [
+		`results ${count(detail.count)}`,
+		`average ${score(detail.average)}`,
+		`min ${score(detail.min)}`,
+		`max ${score(detail.max)}`,
+	].join(' · ');
+}

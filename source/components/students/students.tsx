@@ -1,0 +1,84 @@
+import {Box, Text} from 'ink';
+import type {StudentSummary} from '../../store/query-types.js';
+import {useTheme} from '../../theme.js';
+import {clock, count, score} from '../list/format.js';
+import {HeaderRow, Row} from '../list/row.js';
+import {cell, escapeControl, fitWidth} from '../safe-text.js';
+import {
+	activeFilter,
+	sortLabels,
+	type StudentsState,
+} from './use-students-state.js';
+
+export type StudentsProps = {
+	state: StudentsState;
+	/** The rows on screen; the store returned only these. */
+	rows: readonly StudentSummary[];
+	total: number;
+	width: number;
+	height: number;
+};
+
+/** Lines above the rows: the sort and filter line, the column header. */
+export const studentsChrome = 2;
+
+const countWidth = 8;
+const averageWidth = 8;
+const timeWidth = 9;
+
+/** Every student, one screenful at a time. */
+export function Students({state, rows, total, width, height}: StudentsProps) {
+	const theme = useTheme();
+	const idWidth = Math.max(
+		8,
+		width - 2 - countWidth - averageWidth - timeWidth - 3,
+	);
+	const {offset, cursor} = state.list;
+
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text wrap="truncate">
+				<Text color={theme.muted}>{summary(state, total, rows.length)}</Text>
+				{filterText(state, width, theme.ellipsis)}
+			</Text>
+			<HeaderRow>
+				{cell('student', idWidth)} {cell('results', countWidth, true)}{' '}
+				{cell('average', averageWidth, true)}{' '}
+				{cell('last seen', timeWidth, true)}
+			</HeaderRow>
+			{rows.length === 0 && (
+				<Text color={theme.muted}> {total === 0 ? 'no students' : ''}</Text>
+			)}
+			{rows.map((row, index) => (
+				<Row key={row.studentId} selected={offset + index === cursor}>
+					{cell(row.studentId, idWidth)}{' '}
+					{cell(count(row.count), countWidth, true)}{' '}
+					{cell(score(row.average), averageWidth, true)}{' '}
+					{cell(clock(row.lastSeen), timeWidth, true)}
+				</Row>
+			))}
+		</Box>
+	);
+}
+
+function summary(state: StudentsState, total: number, shown: number): string {
+	const first = shown === 0 ? 0 : state.list.offset + 1;
+	const last = state.list.offset + shown;
+	const order = state.descending ? 'descending' : 'ascending';
+	return `${count(first)}-${count(last)} of ${count(total)} · sort ${sortLabels[state.sort]}, ${order}`;
+}
+
+function filterText(state: StudentsState, width: number, ellipsis: string) {
+	const filter = activeFilter(state);
+	if (state.draft === undefined && !filter) {
+		return '';
+	}
+
+	const cursor = state.draft === undefined ? '' : '_';
+	const text = fitWidth(
+		escapeControl(filter),
+		Math.max(4, width / 3),
+		ellipsis,
+	);
+	return ` · filter /${text}${cursor}`;
+}
