@@ -32,6 +32,7 @@ export type FaultServer = {
  */
 export async function startFaultServer(
 	handler: FaultHandler,
+	port = 0,
 ): Promise<FaultServer> {
 	const requests: SeenRequest[] = [];
 	const sockets = new Set<Socket>();
@@ -53,12 +54,12 @@ export async function startFaultServer(
 	});
 
 	await new Promise<void>((resolve) => {
-		server.listen(0, '127.0.0.1', resolve);
+		server.listen(port, '127.0.0.1', resolve);
 	});
-	const {port} = server.address() as AddressInfo;
+	const {port: bound} = server.address() as AddressInfo;
 
 	return {
-		url: `http://127.0.0.1:${port}/scores`,
+		url: `http://127.0.0.1:${bound}/scores`,
 		requests,
 		async close() {
 			const closed = new Promise<void>((resolve) => {
