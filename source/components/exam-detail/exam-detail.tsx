@@ -26,7 +26,7 @@ export function ExamDetail(props: ExamDetailProps) {
 	const {exam, detail, offset, cursor, width, height} = props;
 	const theme = useTheme();
 	const chartWidth = Math.min(36, Math.floor(width * 0.4));
-	const listWidth = width - chartWidth - 1;
+	const listWidth = width - chartWidth - 2;
 	const idWidth = Math.max(6, listWidth - 2 - rankWidth - scoreWidth - 2);
 	const bodyHeight = Math.max(1, height - 2);
 	const rows = detail?.results.slice(offset, offset + bodyHeight - 1);
@@ -54,7 +54,7 @@ export function ExamDetail(props: ExamDetailProps) {
 						</Row>
 					))}
 				</Box>
-				<Box flexDirection="column" marginLeft={1} width={chartWidth}>
+				<Box flexDirection="column" marginLeft={2} width={chartWidth}>
 					<Text color={theme.muted} wrap="truncate">
 						score distribution
 					</Text>
