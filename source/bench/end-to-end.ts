@@ -241,13 +241,25 @@ export async function runLatency(
 	const allIn = storedAtLeast(run.client, events);
 	let reader: Database | undefined;
 	let queries: Queries | undefined;
-	const poll = setInterval(() => {
-		if (!queries && fs.existsSync(dbFile)) {
-			reader = openReader(dbFile);
-			queries = new Queries(reader);
-		}
+	const readResumeId = (): number => {
+		try {
+			if (!queries && fs.existsSync(dbFile)) {
+				reader = openReader(dbFile);
+				queries = new Queries(reader);
+			}
 
-		const id = Number(queries?.meta('last_event_id') ?? 0);
+			return Number(queries?.meta('last_event_id') ?? 0);
+		} catch {
+			// The worker has created the file but not its tables yet.
+			reader?.close();
+			reader = undefined;
+			queries = undefined;
+			return 0;
+		}
+	};
+
+	const poll = setInterval(() => {
+		const id = readResumeId();
 		const now = preciseNow();
 		for (let next = lastCommitted + 1; next <= id; next++) {
 			committed.push(now - (sentAt.get(next) ?? now));
