@@ -54,10 +54,25 @@ export function startCli(
 }
 
 function cliEnv(dataHome: string | undefined): NodeJS.ProcessEnv {
-	const env = {...process.env, NO_COLOR: '1'};
+	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1'};
 	if (dataHome !== undefined) {
 		env.XDG_DATA_HOME = dataHome;
 	}
 
 	return env;
+}
+
+/**
+ * Runs the built CLI to its end without blocking this process, for tests
+ * whose stream server runs here too (spawnSync would starve it).
+ */
+export async function runCliAsync(
+	args: readonly string[],
+	dataHome?: string,
+): Promise<{status: number | null; stdout: string; stderr: string}> {
+	const running = startCli(args, dataHome);
+	const timer = setTimeout(() => running.child.kill('SIGKILL'), 30_000);
+	const {code} = await running.exited;
+	clearTimeout(timer);
+	return {status: code, stdout: running.stdout(), stderr: running.stderr()};
 }
