@@ -33,7 +33,7 @@ export const keymap = {
 		id: 'app.help',
 		keys: '?',
 		label: 'help',
-		description: 'Show or hide this help',
+		description: 'Show or hide the list of keys',
 		matches: (input) => input === '?',
 	},
 	feed: {
