@@ -20,8 +20,27 @@ const examColumns = `exam, result_count AS count, average,
 	min_score AS min, max_score AS max,
 	first_seen AS firstSeen, last_seen AS lastSeen`;
 
+// Times are stored after the file's time base; ids in runs or event_ids.
 const resultColumns = `st.student_id AS studentId, s.exam, s.score,
-	s.received_at AS receivedAt, s.event_id AS eventId`;
+	s.received_at + (SELECT CAST(value AS INTEGER) FROM meta
+		WHERE key = 'time_base') AS receivedAt,
+	coalesce(
+		(SELECT event_id FROM event_ids WHERE row = s.id),
+		(SELECT r.first_id + s.id - r.first_row FROM id_runs r
+		 WHERE r.first_row = (SELECT max(first_row) FROM id_runs
+			WHERE first_row <= s.id)
+		   AND s.id < r.first_row + r.length)) AS eventId`;
+
+/** A student's rows: one index seek per chunk of 65,536 rows. */
+const studentRows = `FROM chunks c
+	JOIN scores s ON (s.id >> 16) = c.chunk AND s.student = ?
+	JOIN students st ON st.id = s.student`;
+
+/** An exam's rows: a scan of its spans, which hold little else. */
+const examRows = `FROM exam_spans sp
+	JOIN scores s ON s.id BETWEEN sp.first_row AND sp.last_row
+		AND s.exam = sp.exam
+	JOIN students st ON st.id = s.student`;
 
 /** Ties are broken by count, then id, so every order is total and stable. */
 const studentOrders: Record<StudentSort, [string, string]> = {
@@ -48,10 +67,10 @@ export class Queries {
 		return this.db
 			.prepare(
 				`SELECT
-					(SELECT count(*) FROM scores) AS scores,
-					(SELECT count(*) FROM students WHERE result_count > 0) AS students,
-					(SELECT count(*) FROM exams) AS exams,
-					(SELECT count(*) FROM rejects) AS rejects`,
+					(SELECT value FROM counts WHERE name = 'scores') AS scores,
+					(SELECT value FROM counts WHERE name = 'students') AS students,
+					(SELECT value FROM counts WHERE name = 'exams') AS exams,
+					(SELECT value FROM counts WHERE name = 'rejects') AS rejects`,
 			)
 			.get() as Totals;
 	}
@@ -81,9 +100,13 @@ export class Queries {
 				 ORDER BY ${order} LIMIT ? OFFSET ?`,
 			)
 			.all(filter, limit, offset) as StudentSummary[];
-		const {total} = this.db
-			.prepare(`SELECT count(*) AS total FROM students WHERE ${where}`)
-			.get(filter) as {total: number};
+		const total = query.filter
+			? (
+					this.db
+						.prepare(`SELECT count(*) AS total FROM students WHERE ${where}`)
+						.get(filter) as {total: number}
+				).total
+			: this.totals().students;
 
 		return {rows, total, offset};
 	}
@@ -101,9 +124,8 @@ export class Queries {
 
 		const results = this.db
 			.prepare(
-				`SELECT ${resultColumns} FROM scores s
-				 JOIN students st ON st.id = s.student
-				 WHERE s.student = ? ORDER BY s.exam, s.id LIMIT ?`,
+				`SELECT ${resultColumns} ${studentRows}
+				 ORDER BY s.exam, s.id LIMIT ?`,
 			)
 			.all(summary.id, limit) as Result[];
 		const {id: _id, ...rest} = summary;
@@ -118,9 +140,7 @@ export class Queries {
 				 ORDER BY exam ${descending ? 'DESC' : 'ASC'} LIMIT ? OFFSET ?`,
 			)
 			.all(limit, offset) as ExamSummary[];
-		const {total} = this.db
-			.prepare(`SELECT count(*) AS total FROM exams`)
-			.get() as {total: number};
+		const total = this.totals().exams;
 
 		return {rows, total, offset};
 	}
@@ -135,9 +155,8 @@ export class Queries {
 
 		const results = this.db
 			.prepare(
-				`SELECT ${resultColumns} FROM scores s
-				 JOIN students st ON st.id = s.student
-				 WHERE s.exam = ? ORDER BY s.score DESC, s.id LIMIT ?`,
+				`SELECT ${resultColumns} ${examRows}
+				 WHERE sp.exam = ? ORDER BY s.score DESC, s.id LIMIT ?`,
 			)
 			.all(exam, limit) as Result[];
 
@@ -170,6 +189,14 @@ export class Queries {
 			)
 			.all(limit, offset) as RejectRow[];
 		return rows.map((row) => ({...row, eventId: row.eventId ?? ''}));
+	}
+
+	/** The integer key of a student, or 0 (no row) when unknown. */
+	private studentKey(studentId: string): number {
+		const row = this.db
+			.prepare(`SELECT id FROM students WHERE student_id = ?`)
+			.get(studentId) as {id: number} | undefined;
+		return row?.id ?? 0;
 	}
 
 	meta(key: string): string | undefined {
@@ -228,11 +255,10 @@ export class Queries {
 	studentResults(studentId: string, offset: number, limit: number): Result[] {
 		const rows = this.db
 			.prepare(
-				`SELECT ${resultColumns} FROM scores s
-				 JOIN students st ON st.id = s.student
-				 WHERE st.student_id = ? ORDER BY s.exam, s.id LIMIT ? OFFSET ?`,
+				`SELECT ${resultColumns} ${studentRows}
+				 ORDER BY s.exam, s.id LIMIT ? OFFSET ?`,
 			)
-			.all(studentId, limit, offset) as Result[];
+			.all(this.studentKey(studentId), limit, offset) as Result[];
 		return rows.map(normaliseResult);
 	}
 
@@ -240,9 +266,8 @@ export class Queries {
 	examResults(exam: number, offset: number, limit: number): Result[] {
 		const rows = this.db
 			.prepare(
-				`SELECT ${resultColumns} FROM scores s
-				 JOIN students st ON st.id = s.student
-				 WHERE s.exam = ? ORDER BY s.score DESC, s.id LIMIT ? OFFSET ?`,
+				`SELECT ${resultColumns} ${examRows}
+				 WHERE sp.exam = ? ORDER BY s.score DESC, s.id LIMIT ? OFFSET ?`,
 			)
 			.all(exam, limit, offset) as Result[];
 		return rows.map(normaliseResult);

@@ -1,10 +1,14 @@
 import type {Database} from 'better-sqlite3';
+import {migrateToV3} from './schema-v3.js';
+
+/** A step is SQL, or code where data must be rebuilt, not just altered. */
+export type Migration = string | ((db: Database) => void);
 
 /**
  * Every schema version in order. Version n's statements take a database at
  * version n-1 to version n, so any earlier file can be brought forward.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
 	`
 	CREATE TABLE meta (
 		key TEXT PRIMARY KEY,
@@ -68,6 +72,7 @@ export const migrations: readonly string[] = [
 	CREATE UNIQUE INDEX scores_by_event_id ON scores (event_id)
 		WHERE event_id IS NOT NULL AND id_inherited = 0;
 	`,
+	migrateToV3,
 ];
 
 export const schemaVersion = migrations.length;
@@ -77,9 +82,14 @@ export function migrate(db: Database): void {
 	const current = db.pragma('user_version', {simple: true}) as number;
 
 	for (let version = current + 1; version <= schemaVersion; version++) {
-		const statements = migrations[version - 1] ?? '';
+		const step = migrations[version - 1] ?? '';
 		db.transaction(() => {
-			db.exec(statements);
+			if (typeof step === 'string') {
+				db.exec(step);
+			} else {
+				step(db);
+			}
+
 			db.pragma(`user_version = ${version}`);
 		})();
 	}

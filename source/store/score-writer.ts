@@ -1,12 +1,13 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {
 	addResult,
-	averageOf,
 	bucketOf,
 	emptyAggregate,
 	type Aggregate,
 } from './aggregate.js';
-import {decodeUnits, encodeUnits} from './exact-sum.js';
+import {AggregateRows, type ExamAggregate} from './aggregate-rows.js';
+import {EventIds} from './event-ids.js';
+import {ExamSpans} from './exam-spans.js';
 import type {Batch, ScoreRecord} from './records.js';
 
 /** What one committed batch changed. */
@@ -21,34 +22,48 @@ export type WriteResult = {
 	newExams: number;
 };
 
-type ExamAggregate = Aggregate & {distribution: number[]};
-
-type AggregateRow = {
-	result_count: number;
-	sum_units: string;
-	min_score: number;
-	max_score: number;
-	first_seen: number;
-	last_seen: number;
-};
+/** Rows per chunk of the student index: 2^16. */
+const chunkBits = 16;
 
 /**
  * The only writer. Each batch is one transaction holding the scores, the
- * aggregates they change and the resume id, so a reader or a crash never
- * sees scores without their aggregates.
+ * aggregates they change, the id runs, exam spans and the resume id, so a
+ * reader or a crash never sees scores without their aggregates.
  */
 export class ScoreWriter {
 	private readonly studentIds = new Map<string, number>();
 	private readonly statements: ReturnType<typeof prepare>;
+	private readonly eventIds: EventIds;
+	private readonly spans: ExamSpans;
+	private readonly aggregates: AggregateRows;
 	private readonly commit: (batch: Batch) => WriteResult;
+	private readonly timeBase: number;
+	private nextRow = 1;
+	private lastChunk = -1;
 
 	constructor(private readonly db: Database) {
 		this.statements = prepare(db);
+		this.eventIds = new EventIds(db);
+		this.spans = new ExamSpans(db);
+		this.aggregates = new AggregateRows(db);
 		this.commit = db.transaction((batch: Batch) => this.apply(batch));
+		this.timeBase = Number(
+			(this.statements.readMeta.get('time_base') as {value: string}).value,
+		);
+		this.loadNextRow();
 	}
 
 	write(batch: Batch): WriteResult {
-		return this.commit(batch);
+		try {
+			return this.commit(batch);
+		} catch (error) {
+			// The rollback undid rows the memory still counts on.
+			this.studentIds.clear();
+			this.eventIds.reset();
+			this.spans.reset();
+			this.loadNextRow();
+			throw error;
+		}
 	}
 
 	private apply(batch: Batch): WriteResult {
@@ -57,19 +72,13 @@ export class ScoreWriter {
 		const storedScores: ScoreRecord[] = [];
 
 		for (const score of batch.scores) {
-			const student = this.studentKey(score.studentId, score.receivedAt);
-			const inserted = this.statements.insertScore.run(
-				student,
-				score.exam,
-				score.score,
-				score.receivedAt,
-				storedEventId(score.eventId),
-				score.inheritedId ? 1 : 0,
-			);
-			if (inserted.changes === 0) {
+			const row = this.nextRow;
+			if (!this.eventIds.claim(score.eventId, row, score.inheritedId)) {
 				continue;
 			}
 
+			const student = this.studentKey(score.studentId, score.receivedAt);
+			this.insert(row, student, score);
 			storedScores.push(score);
 			accumulate(students, exams, student, score);
 		}
@@ -83,8 +92,14 @@ export class ScoreWriter {
 			);
 		}
 
-		const newStudents = this.mergeStudents(students);
-		const newExams = this.mergeExams(exams);
+		this.eventIds.flush();
+		this.spans.flush(this.nextRow);
+		const newStudents = this.aggregates.mergeStudents(students);
+		const newExams = this.aggregates.mergeExams(exams);
+		this.count('scores', storedScores.length);
+		this.count('students', newStudents);
+		this.count('exams', newExams);
+		this.count('rejects', batch.rejects.length);
 		this.saveResumeId(batch.resumeId);
 
 		return {
@@ -95,6 +110,24 @@ export class ScoreWriter {
 			newStudents,
 			newExams,
 		};
+	}
+
+	private insert(row: number, student: number, score: ScoreRecord): void {
+		this.statements.insertScore.run(
+			row,
+			student,
+			score.exam,
+			score.score,
+			score.receivedAt - this.timeBase,
+		);
+		this.spans.add(score.exam, row);
+		this.nextRow += 1;
+
+		const chunk = row >> chunkBits;
+		if (chunk !== this.lastChunk) {
+			this.statements.insertChunk.run(chunk);
+			this.lastChunk = chunk;
+		}
 	}
 
 	private studentKey(studentId: string, receivedAt: number): number {
@@ -115,39 +148,16 @@ export class ScoreWriter {
 		return id;
 	}
 
-	private mergeStudents(students: Map<number, Aggregate>): number {
-		let fresh = 0;
-		for (const [id, added] of students) {
-			const row = this.statements.readStudent.get(id) as AggregateRow;
-			fresh += row.result_count === 0 ? 1 : 0;
-			const total = merge(fromRow(row), added);
-			this.statements.updateStudent.run(...toColumns(total), id);
+	private count(name: string, added: number): void {
+		if (added !== 0) {
+			this.statements.addCount.run(added, name);
 		}
-
-		return fresh;
 	}
 
-	private mergeExams(exams: Map<number, ExamAggregate>): number {
-		let fresh = 0;
-		for (const [exam, added] of exams) {
-			const row = this.statements.readExam.get(exam) as
-				(AggregateRow & {distribution: string}) | undefined;
-			fresh += row ? 0 : 1;
-			const total = row ? merge(fromRow(row), added) : added;
-			const distribution = row
-				? addBuckets(
-						JSON.parse(row.distribution) as number[],
-						added.distribution,
-					)
-				: added.distribution;
-			this.statements.upsertExam.run(
-				exam,
-				...toColumns(total),
-				JSON.stringify(distribution),
-			);
-		}
-
-		return fresh;
+	private loadNextRow(): void {
+		const {last} = this.statements.lastRow.get() as {last: number | null};
+		this.nextRow = (last ?? 0) + 1;
+		this.lastChunk = -1;
 	}
 
 	private saveResumeId(resumeId: string | null | undefined): void {
@@ -169,10 +179,11 @@ function prepare(db: Database) {
 
 	return {
 		insertScore: statement(
-			`INSERT OR IGNORE INTO scores (student, exam, score, received_at, event_id,
-			   id_inherited)
-			 VALUES (?, ?, ?, ?, ?, ?)`,
+			`INSERT INTO scores (id, student, exam, score, received_at)
+			 VALUES (?, ?, ?, ?, ?)`,
 		),
+		insertChunk: statement(`INSERT OR IGNORE INTO chunks (chunk) VALUES (?)`),
+		lastRow: statement(`SELECT max(id) AS last FROM scores`),
 		insertReject: statement(
 			`INSERT INTO rejects (received_at, reason, data, event_id) VALUES (?, ?, ?, ?)`,
 		),
@@ -182,44 +193,13 @@ function prepare(db: Database) {
 			   min_score, max_score, first_seen, last_seen)
 			 VALUES (?, 0, '0', 0, 1, 0, ?, ?)`,
 		),
-		readStudent: statement(
-			`SELECT result_count, sum_units, min_score, max_score, first_seen, last_seen
-			 FROM students WHERE id = ?`,
-		),
-		updateStudent: statement(
-			`UPDATE students SET result_count = ?, sum_units = ?, average = ?,
-			   min_score = ?, max_score = ?, first_seen = ?, last_seen = ?
-			 WHERE id = ?`,
-		),
-		readExam: statement(
-			`SELECT result_count, sum_units, min_score, max_score, first_seen,
-			   last_seen, distribution
-			 FROM exams WHERE exam = ?`,
-		),
-		upsertExam: statement(
-			`INSERT OR REPLACE INTO exams (exam, result_count, sum_units, average,
-			   min_score, max_score, first_seen, last_seen, distribution)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		),
+		addCount: statement(`UPDATE counts SET value = value + ? WHERE name = ?`),
+		readMeta: statement(`SELECT value FROM meta WHERE key = ?`),
 		setMeta: statement(
 			`INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)`,
 		),
 		clearMeta: statement(`DELETE FROM meta WHERE key = ?`),
 	};
-}
-
-/**
- * Integer ids are stored as integers (smaller, and they sort), anything
- * else verbatim as text; both read back as the same string.
- */
-export function storedEventId(
-	eventId: string | undefined,
-): string | number | null {
-	if (eventId === undefined || eventId === '') {
-		return null;
-	}
-
-	return /^(0|[1-9]\d{0,14})$/.test(eventId) ? Number(eventId) : eventId;
 }
 
 function accumulate(
@@ -248,46 +228,4 @@ function accumulate(
 	addResult(examTotal, score.score, score.receivedAt);
 	const bucket = bucketOf(score.score);
 	examTotal.distribution[bucket] = (examTotal.distribution[bucket] ?? 0) + 1;
-}
-
-function fromRow(row: AggregateRow): Aggregate {
-	if (row.result_count === 0) {
-		return emptyAggregate();
-	}
-
-	return {
-		count: row.result_count,
-		units: decodeUnits(row.sum_units),
-		min: row.min_score,
-		max: row.max_score,
-		firstSeen: row.first_seen,
-		lastSeen: row.last_seen,
-	};
-}
-
-function merge(stored: Aggregate, added: Aggregate): Aggregate {
-	return {
-		count: stored.count + added.count,
-		units: stored.units + added.units,
-		min: Math.min(stored.min, added.min),
-		max: Math.max(stored.max, added.max),
-		firstSeen: Math.min(stored.firstSeen, added.firstSeen),
-		lastSeen: Math.max(stored.lastSeen, added.lastSeen),
-	};
-}
-
-function addBuckets(stored: number[], added: number[]): number[] {
-	return stored.map((count, index) => count + (added[index] ?? 0));
-}
-
-function toColumns(total: Aggregate) {
-	return [
-		total.count,
-		encodeUnits(total.units),
-		averageOf(total),
-		total.min,
-		total.max,
-		total.firstSeen,
-		total.lastSeen,
-	] as const;
 }
