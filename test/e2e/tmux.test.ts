@@ -37,6 +37,20 @@ afterEach(() => {
 	tmux('kill-server');
 });
 
+describe('the built CLI without a terminal', () => {
+	it('never mounts the UI when stdin and stdout are pipes', () => {
+		const result = spawnSync(
+			process.execPath,
+			[cli, '--db', tempDb(), '--count', '3'],
+			{encoding: 'utf8', timeout: 20_000, stdio: 'pipe'},
+		);
+
+		expect(result.status).toBe(0);
+		expect(result.stdout).not.toContain('\u001B[?1049h');
+		expect(result.stderr).toContain('stopped; 3 scores');
+	});
+});
+
 // CI installs tmux; on a machine without it there is no terminal to drive.
 describe.skipIf(!hasTmux)('the built CLI in a real terminal (tmux)', () => {
 	it('drills into a student and an exam, survives resizes, quits on q', async () => {
