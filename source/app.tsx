@@ -78,16 +78,18 @@ export function App({ingest, source, reader, onExit, ...props}: AppProps) {
 
 	return (
 		<Box flexDirection="column" width={size.columns} height={size.rows}>
-			<StatusBar
-				source={source}
-				state={view.state}
-				counters={view.counters}
-				width={size.columns}
-				note={feedNote(feed, view.counters.stored)}
-				now={Date.now()}
-			/>
-			<PaneTabs pane={pane} />
-			{help && <Help width={size.columns} height={size.rows - chrome} />}
+			{help && <Help width={size.columns} height={size.rows - 1} />}
+			<Box display={help ? 'none' : 'flex'} flexDirection="column">
+				<StatusBar
+					source={source}
+					state={view.state}
+					counters={view.counters}
+					width={size.columns}
+					note={feedNote(feed, view.counters.stored)}
+					now={Date.now()}
+				/>
+				<PaneTabs pane={pane} />
+			</Box>
 			<Box display={help ? 'none' : 'flex'} flexDirection="column">
 				<Box display={pane === 'feed' ? 'flex' : 'none'}>
 					<FeedPane
