@@ -25,7 +25,7 @@ const noKey = Object.fromEntries(
 		'delete',
 		'meta',
 	].map((name) => [name, false]),
-) as Key;
+) as unknown as Key;
 
 /** A Markdown table's cells, whatever the padding a formatter added. */
 function tableRows(markdown: string): string[][] {

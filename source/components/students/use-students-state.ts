@@ -22,6 +22,10 @@ export const sortLabels: Record<StudentSort, string> = {
 	lastSeen: 'last seen',
 };
 
+/**
+ * The cursor is a row number: when students sort in above it, it stays on
+ * the row, not the student (the leaderboard follows students instead).
+ */
 export type StudentsState = {
 	list: ListState;
 	sort: StudentSort;
