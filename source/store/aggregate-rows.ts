@@ -19,6 +19,8 @@ type AggregateRow = {
  */
 export class AggregateRows {
 	private readonly statements: ReturnType<typeof prepare>;
+	/** Student totals as stored: a read and a decode less per update. */
+	private readonly studentTotals = new Map<number, Aggregate>();
 
 	constructor(db: Database) {
 		this.statements = prepare(db);
@@ -27,13 +29,23 @@ export class AggregateRows {
 	mergeStudents(students: Map<number, Aggregate>): number {
 		let fresh = 0;
 		for (const [id, added] of students) {
-			const row = this.statements.readStudent.get(id) as AggregateRow;
-			fresh += row.result_count === 0 ? 1 : 0;
-			const total = merge(fromRow(row), added);
+			const stored = this.studentTotals.get(id) ?? this.readStudent(id);
+			fresh += stored.count === 0 ? 1 : 0;
+			const total = merge(stored, added);
 			this.statements.updateStudent.run(...toColumns(total), id);
+			this.studentTotals.set(id, total);
 		}
 
 		return fresh;
+	}
+
+	/** After a rolled-back batch the memory no longer matches the file. */
+	reset(): void {
+		this.studentTotals.clear();
+	}
+
+	private readStudent(id: number): Aggregate {
+		return fromRow(this.statements.readStudent.get(id) as AggregateRow);
 	}
 
 	mergeExams(exams: Map<number, ExamAggregate>): number {

@@ -61,6 +61,7 @@ export class ScoreWriter {
 			this.studentIds.clear();
 			this.eventIds.reset();
 			this.spans.reset();
+			this.aggregates.reset();
 			this.loadNextRow();
 			throw error;
 		}
