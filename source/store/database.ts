@@ -13,6 +13,7 @@ export function openWriter(file: string, source: string): Database {
 	const db = openFile(file, {});
 
 	try {
+		claimWriter(db, file);
 		db.pragma('journal_mode = WAL');
 		db.pragma('synchronous = NORMAL');
 		db.pragma('busy_timeout = 5000');
@@ -56,6 +57,34 @@ function openFile(file: string, options: BetterSqlite3.Options): Database {
 	}
 }
 
+/**
+ * One writer per file. The lock is SQLite's own, on a small file beside
+ * the database, held in exclusive mode for the life of the connection: the
+ * system drops it when the process ends, however it ends (kill -9
+ * included), so a lock is never stale, and readers of the database itself
+ * (exports, the HTTP API) are never blocked by it.
+ */
+function claimWriter(db: Database, file: string): void {
+	try {
+		db.prepare(`ATTACH DATABASE ? AS writer_lock`).run(`${file}.lock`);
+		db.pragma('writer_lock.locking_mode = EXCLUSIVE');
+		db.exec(`CREATE TABLE IF NOT EXISTS writer_lock.holder (pid INTEGER);
+			DELETE FROM writer_lock.holder;`);
+		db.prepare(`INSERT INTO writer_lock.holder (pid) VALUES (?)`).run(
+			process.pid,
+		);
+	} catch (error) {
+		const code = (error as {code?: string}).code ?? '';
+		if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+			throw new StoreError(
+				`another scoretop is already recording into ${file}: stop it or pass another --db (--export may read it meanwhile)`,
+			);
+		}
+
+		throw error;
+	}
+}
+
 function refuseNewerSchema(db: Database, file: string): void {
 	const version = db.pragma('user_version', {simple: true}) as number;
 	if (version > schemaVersion) {
@@ -95,7 +124,7 @@ export function translate(error: unknown, file: string): Error {
 		);
 	}
 
-	if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) {
+	if (code.startsWith('SQLITE_READONLY') || cannotWrite(error, file)) {
 		return new StoreError(`${file} is read-only: pass a writable --db`);
 	}
 
@@ -118,4 +147,20 @@ export function translate(error: unknown, file: string): Error {
 	}
 
 	return new StoreError(`${file}: ${message.split('\n')[0]}`);
+}
+
+/** SQLite says only that it cannot open a file on a read-only disk. */
+function cannotWrite(error: unknown, file: string): boolean {
+	const code = (error as {code?: string}).code ?? '';
+	if (!code.startsWith('SQLITE_CANTOPEN') || !fs.existsSync(file)) {
+		return false;
+	}
+
+	try {
+		fs.accessSync(file, fs.constants.W_OK);
+		fs.accessSync(path.dirname(path.resolve(file)), fs.constants.W_OK);
+		return false;
+	} catch {
+		return true;
+	}
 }

@@ -1,4 +1,5 @@
-import BetterSqlite3 from 'better-sqlite3';
+import {openReader} from '../../source/store/database.js';
+import {Queries} from '../../source/store/queries.js';
 import {
 	IngestClient,
 	type IngestOptions,
@@ -83,34 +84,29 @@ export type StoredScore = {
 	eventId: string;
 };
 
-/** What the database holds, in the order it was stored. */
+/** What the database holds, in the order it was stored, read as users do. */
 export function readStore(dbFile: string): {
 	scores: StoredScore[];
 	rejects: string[];
 	lastEventId: string | undefined;
 } {
-	const db = new BetterSqlite3(dbFile, {readonly: true});
+	const db = openReader(dbFile);
 	try {
-		const rows = db
-			.prepare(
-				`SELECT st.student_id AS studentId, s.exam, s.score, s.event_id AS id
-				 FROM scores s JOIN students st ON st.id = s.student
-				 ORDER BY s.id`,
-			)
-			.all() as Array<Omit<StoredScore, 'eventId'> & {id: unknown}>;
-		const scores = rows.map(({id, ...score}) => ({
-			...score,
-			eventId: id === null ? '' : String(id),
-		}));
-		const rejects = db
-			.prepare(`SELECT reason FROM rejects ORDER BY id`)
-			.pluck()
-			.all() as string[];
-		const lastEventId = db
-			.prepare(`SELECT value FROM meta WHERE key = 'last_event_id'`)
-			.pluck()
-			.get() as string | undefined;
-		return {scores, rejects, lastEventId};
+		const queries = new Queries(db);
+		const everything = Number.MAX_SAFE_INTEGER;
+		const scores = queries
+			.recent(everything)
+			.reverse()
+			.map(({studentId, exam, score, eventId}) => ({
+				studentId,
+				exam,
+				score,
+				eventId,
+			}));
+		const rejects = queries
+			.rejects(0, everything)
+			.map((reject) => reject.reason);
+		return {scores, rejects, lastEventId: queries.meta('last_event_id')};
 	} finally {
 		db.close();
 	}
