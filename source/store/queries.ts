@@ -63,6 +63,14 @@ const studentOrders: Record<StudentSort, [string, string]> = {
 export class Queries {
 	constructor(private readonly db: Database) {}
 
+	/**
+	 * Runs several reads in one read transaction, so they all see the same
+	 * committed batches (a single call needs none of this).
+	 */
+	snapshot<T>(read: (queries: Queries) => T): T {
+		return this.db.transaction(() => read(this))();
+	}
+
 	totals(): Totals {
 		return this.db
 			.prepare(
