@@ -1,6 +1,7 @@
 import {builtinSource, defaultDatabasePath} from './database-path.js';
 import {UsageError} from './errors.js';
-import {startStreamServer, type StreamServer} from './stream/stream-server.js';
+import type {StreamServer} from './stream/stream-server.js';
+import {startStreamServerThread} from './stream/stream-server-thread.js';
 
 /** Where scores come from and where they are kept, for one run. */
 export type ResolvedSource = {
@@ -32,7 +33,8 @@ export function checkUrl(url: string): string {
 
 /**
  * With --url the stream is that URL; without, the built-in stream starts in
- * this process and is read over real HTTP on 127.0.0.1 like any other.
+ * this process (on a thread of its own) and is read over real HTTP on
+ * 127.0.0.1 like any other.
  */
 export async function resolveSource(flags: {
 	url?: string;
@@ -46,7 +48,7 @@ export async function resolveSource(flags: {
 		return {source: url, url, dbFile: flags.db ?? defaultDatabasePath(url)};
 	}
 
-	const server = await startStreamServer({
+	const server = await startStreamServerThread({
 		seed: flags.seed,
 		rate: flags.rate,
 		firehose: flags.firehose,
