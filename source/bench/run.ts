@@ -1,4 +1,6 @@
+import {formatJson, formatTable} from './bench-table.js';
 import {pipelineSizes, runPipelineBench} from './pipeline-bench.js';
+import {runStoreBench, storeSizes} from './store-bench.js';
 
 /**
  * `npm run bench`: every measurement once, a table on stdout (`--json`:
@@ -9,6 +11,15 @@ async function main(): Promise<void> {
 	const quick = argv.includes('--quick');
 	const sizes = quick ? pipelineSizes.quick : pipelineSizes.full;
 	const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+	// `--only store`: the store's figures alone, from store-bench.ts.
+	if (argv[argv.indexOf('--only') + 1] === 'store') {
+		const size = quick ? storeSizes.quick : storeSizes.full;
+		const rows = await runStoreBench({...size, log});
+		const json = argv.includes('--json');
+		process.stdout.write(`${json ? formatJson(rows) : formatTable(rows)}\n`);
+		return;
+	}
 
 	const pipeline = await runPipelineBench(sizes, log);
 	if (argv.includes('--json')) {
