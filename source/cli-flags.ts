@@ -62,6 +62,8 @@ export const helpText = `
 	Examples
 	  $ scoretop
 	  $ scoretop --url http://127.0.0.1:8080/scores --db run.db --count 1000 --export json --view students
+	  $ scoretop --export csv --view leaderboard --db run.db --out top.csv
+	  $ scoretop serve --port 3000
 	  $ scoretop stream --port 8080
 `;
 

@@ -1,4 +1,5 @@
 import {serve, type ServerType} from '@hono/node-server';
+import type {Database} from 'better-sqlite3';
 import {RuntimeError} from '../errors.js';
 import type {ResolvedSource} from '../resolve-source.js';
 import {createApi} from '../serve/api.js';
@@ -38,42 +39,50 @@ export async function runServe(options: ServeOptions): Promise<void> {
 		stallTimeoutMs: options.stallTimeoutMs,
 		onWorkerOutput: log,
 	});
+	// Starts as nothing known, so the first state is logged like the rest.
 	const live: Live = {
-		state: {kind: 'connecting', attempt: 1},
+		state: {kind: 'closed', reason: 'not started', fatal: false},
 		updatedAt: Date.now(),
 	};
 
-	await firstUpdate(client);
-	client.on('message', (message) => {
-		track(live, message, log);
-	});
-
-	const db = openReader(resolved.dbFile);
-	const queries = new Queries(db);
-	const app = createApi({
-		queries,
-		health: () => healthBody(queries, live.state, live.counters),
-	});
-	const server = await listen(app.fetch, options);
-
+	let db: Database | undefined;
+	let server: ServerType | undefined;
 	try {
+		track(live, await firstUpdate(client), log);
+		client.on('message', (message) => {
+			track(live, message, log);
+		});
+
+		db = openReader(resolved.dbFile);
+		const queries = new Queries(db);
+		const app = createApi({
+			queries,
+			health: () => healthBody(queries, live.state, live.counters),
+		});
+		server = await listen(app.fetch, options);
 		await untilSignal();
 	} finally {
-		await closeServer(server);
+		// Stop everything this run started, also when the port was taken.
+		if (server) {
+			await closeServer(server);
+		}
+
 		await client.stop();
-		db.close();
+		db?.close();
 		await resolved.server?.close();
 	}
 }
 
 /** The worker has opened (and if need be created) the file once it speaks. */
-async function firstUpdate(client: IngestClient): Promise<void> {
+async function firstUpdate(client: IngestClient): Promise<WorkerMessage> {
 	const message = await new Promise<WorkerMessage>((resolve) => {
 		client.once('message', resolve);
 	});
 	if (message.type === 'failed') {
 		throw new RuntimeError(message.message);
 	}
+
+	return message;
 }
 
 function track(
