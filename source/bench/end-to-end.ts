@@ -31,6 +31,8 @@ export type FirehoseResult = {
 	/** CPU of the whole process (main thread, worker, I/O), in cores. */
 	processCpuCores: number;
 	serverCpuCores: number;
+	/** CPU of the whole process per committed score, in µs. */
+	cpuMicrosPerScore: number;
 	peakRssMb: number;
 	/** Resident set size after the worker stopped, still rendering. */
 	endRssMb: number;
@@ -183,6 +185,7 @@ export async function runFirehose(
 		mainLoopUtilization: loop.utilization,
 		processCpuCores: (usage.user + usage.system) / 1e6 / seconds,
 		serverCpuCores: serverCpu / seconds,
+		cpuMicrosPerScore: (usage.user + usage.system) / events,
 		peakRssMb: peakRss / 1024 / 1024,
 		endRssMb: endRss / 1024 / 1024,
 	};

@@ -1,11 +1,13 @@
+import os from 'node:os';
 import path from 'node:path';
+import type {BenchRow} from './bench-table.js';
+import type {EndToEndJob} from './end-to-end-child.js';
 import {
 	benchSource,
-	runFirehose,
-	runLatency,
 	type FirehoseResult,
+	type LatencyResult,
 } from './end-to-end.js';
-import {scratchDir} from './measure.js';
+import {runInChild, scratchDir} from './measure.js';
 import {
 	captureStream,
 	parsePayloads,
@@ -50,17 +52,8 @@ export const pipelineSizes = {
 	},
 } satisfies Record<string, PipelineSizes>;
 
-/** One figure of the bench; `target` says what it should reach. */
-export type PipelineFigure = {
-	name: string;
-	value: number;
-	unit: string;
-	target?: string;
-	met?: boolean;
-};
-
 export type PipelineReport = {
-	figures: PipelineFigure[];
+	rows: BenchRow[];
 	empty: FirehoseResult;
 	loaded: FirehoseResult;
 };
@@ -86,6 +79,7 @@ async function measureAll(
 	log: Log,
 ): Promise<PipelineReport> {
 	const file = (name: string) => path.join(dir, `${name}.db`);
+	const loadAtStart = os.loadavg()[0] ?? 0;
 
 	log(`capturing ${sizes.partEvents} events from the server`);
 	const chunks = await captureStream(sizes.partEvents);
@@ -102,7 +96,7 @@ async function measureAll(
 	const baselineRate = await runBaseline(file('baseline'), sizes.baselineMs);
 
 	log(`end to end: ${sizes.endToEndEvents} events into an empty file`);
-	const empty = await runFirehose(file('empty'), sizes.endToEndEvents);
+	const empty = await firehose(file('empty'), sizes.endToEndEvents, 0);
 
 	log(`filling a file with ${sizes.storedEvents} scores`);
 	const fillSeconds = writeScores(file('loaded'), benchSource, {
@@ -110,14 +104,14 @@ async function measureAll(
 		batchSize: 10_000,
 	});
 	log(`end to end: ${sizes.endToEndEvents} events on top of them`);
-	const loaded = await runFirehose(
+	const loaded = await firehose(
 		file('loaded'),
 		sizes.endToEndEvents,
 		sizes.storedEvents,
 	);
 
 	log(`latency: ${sizes.latencyRate}/s for ${sizes.latencySeconds} s`);
-	const latency = await runLatency(
+	const latency = await latencyOf(
 		file('latency'),
 		sizes.latencyRate,
 		sizes.latencySeconds,
@@ -132,24 +126,16 @@ async function measureAll(
 	const worst = (pick: (result: FirehoseResult) => number) =>
 		Math.max(pick(empty), pick(loaded));
 
-	const figures: PipelineFigure[] = [
-		{
-			name: 'SSE parsing alone',
-			value: parts.sse,
-			unit: 'events/s',
-		},
-		{name: 'parse + validate alone', value: parts.payload, unit: 'events/s'},
-		{name: 'writer alone, empty file', value: parts.writer, unit: 'scores/s'},
-		{
-			name: `writer alone, filling ${sizes.storedEvents} scores`,
-			value: sizes.storedEvents / fillSeconds,
-			unit: 'scores/s',
-		},
-		{
-			name: 'baseline: one INSERT per event',
-			value: baselineRate,
-			unit: 'scores/s',
-		},
+	const rows: BenchRow[] = [
+		checked('SSE parsing alone', parts.sse, 'events/s'),
+		checked('parse + validate alone', parts.payload, 'events/s'),
+		checked('writer alone, empty file', parts.writer, 'scores/s'),
+		checked(
+			`writer alone, filling ${sizes.storedEvents} scores`,
+			sizes.storedEvents / fillSeconds,
+			'scores/s',
+		),
+		checked('baseline: one INSERT per event', baselineRate, 'scores/s'),
 		checked(
 			'end to end, empty file',
 			empty.rate,
@@ -178,11 +164,7 @@ async function measureAll(
 			'>= 70',
 			empty.rate / slowest >= 0.7,
 		),
-		{
-			name: 'UI frames during the firehose',
-			value: empty.framesPerSecond,
-			unit: 'frames/s',
-		},
+		checked('UI frames during the firehose', empty.framesPerSecond, 'frames/s'),
 		checked(
 			'key to screen p50',
 			worst((r) => r.keyP50Ms),
@@ -202,21 +184,25 @@ async function measureAll(
 			'< 0.5',
 			worst((r) => r.mainCpuCores) < 0.5,
 		),
-		{
-			name: 'main thread event loop busy',
-			value: worst((r) => r.mainLoopUtilization),
-			unit: 'fraction',
-		},
-		{
-			name: 'whole process CPU',
-			value: worst((r) => r.processCpuCores),
-			unit: 'cores',
-		},
-		{
-			name: 'server child CPU',
-			value: worst((r) => r.serverCpuCores),
-			unit: 'cores',
-		},
+		checked(
+			'main thread event loop busy',
+			worst((r) => r.mainLoopUtilization),
+			'fraction',
+		),
+		checked(
+			'whole process CPU',
+			worst((r) => r.processCpuCores),
+			'cores',
+		),
+		checked(
+			'server child CPU',
+			worst((r) => r.serverCpuCores),
+			'cores',
+		),
+		checked('process CPU per score, empty file', empty.cpuMicrosPerScore, 'µs'),
+		checked('process CPU per score, stored', loaded.cpuMicrosPerScore, 'µs'),
+		// Other work on the machine slows every rate above: say how much.
+		checked('load average at the start', loadAtStart, ''),
 		checked(
 			'peak RSS, firehose on an empty file',
 			empty.peakRssMb,
@@ -249,17 +235,36 @@ async function measureAll(
 		),
 	];
 
-	return {figures, empty, loaded};
+	return {rows, empty, loaded};
 }
 
 function checked(
-	name: string,
+	metric: string,
 	value: number,
 	unit: string,
 	target?: string,
-	met?: boolean,
-): PipelineFigure {
-	return target === undefined
-		? {name, value, unit}
-		: {name, value, unit, target, met};
+	pass?: boolean,
+): BenchRow {
+	const row: BenchRow = {group: 'pipeline', metric, value, unit};
+	return target === undefined ? row : {...row, target, pass};
+}
+
+async function firehose(
+	dbFile: string,
+	events: number,
+	stored: number,
+): Promise<FirehoseResult> {
+	const job: EndToEndJob = {kind: 'firehose', dbFile, events, stored};
+	const line = await runInChild('end-to-end-child.js', job);
+	return JSON.parse(line) as FirehoseResult;
+}
+
+async function latencyOf(
+	dbFile: string,
+	rate: number,
+	seconds: number,
+): Promise<LatencyResult> {
+	const job: EndToEndJob = {kind: 'latency', dbFile, rate, seconds};
+	const line = await runInChild('end-to-end-child.js', job);
+	return JSON.parse(line) as LatencyResult;
 }

@@ -1,43 +1,31 @@
-import {formatJson, formatTable} from './bench-table.js';
+import {formatJson, formatTable, type BenchRow} from './bench-table.js';
 import {pipelineSizes, runPipelineBench} from './pipeline-bench.js';
 import {runStoreBench, storeSizes} from './store-bench.js';
 
 /**
  * `npm run bench`: every measurement once, a table on stdout (`--json`:
- * the same figures as JSON). `--quick` runs small sizes for a smoke check.
+ * the same rows as JSON). `--quick` runs small sizes for a smoke check;
+ * `--only store` or `--only pipeline` runs one part.
  */
 async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
 	const quick = argv.includes('--quick');
-	const sizes = quick ? pipelineSizes.quick : pipelineSizes.full;
+	const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : '';
 	const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+	const rows: BenchRow[] = [];
 
-	// `--only store`: the store's figures alone, from store-bench.ts.
-	if (argv[argv.indexOf('--only') + 1] === 'store') {
+	if (only !== 'pipeline') {
 		const size = quick ? storeSizes.quick : storeSizes.full;
-		const rows = await runStoreBench({...size, log});
-		const json = argv.includes('--json');
-		process.stdout.write(`${json ? formatJson(rows) : formatTable(rows)}\n`);
-		return;
+		rows.push(...(await runStoreBench({...size, log})));
 	}
 
-	const pipeline = await runPipelineBench(sizes, log);
-	if (argv.includes('--json')) {
-		process.stdout.write(`${JSON.stringify({pipeline}, null, 2)}\n`);
-		return;
+	if (only !== 'store') {
+		const sizes = quick ? pipelineSizes.quick : pipelineSizes.full;
+		rows.push(...(await runPipelineBench(sizes, log)).rows);
 	}
 
-	for (const figure of pipeline.figures) {
-		const value = figure.value.toLocaleString('en-US', {
-			maximumFractionDigits: figure.value < 10 ? 2 : 0,
-		});
-		const target = figure.target
-			? `${figure.target} ${figure.met ? 'met' : 'MISSED'}`
-			: '';
-		process.stdout.write(
-			`${figure.name.padEnd(48)} ${value.padStart(12)} ${figure.unit.padEnd(9)} ${target}\n`,
-		);
-	}
+	const json = argv.includes('--json');
+	process.stdout.write(`${json ? formatJson(rows) : formatTable(rows)}\n`);
 }
 
 try {

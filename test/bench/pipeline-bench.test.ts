@@ -15,10 +15,10 @@ describe('the pipeline bench', () => {
 			latencySeconds: 0.5,
 		});
 
-		expect(report.figures.length).toBeGreaterThan(15);
-		for (const figure of report.figures) {
-			expect(Number.isFinite(figure.value), figure.name).toBe(true);
-			expect(figure.value, figure.name).toBeGreaterThanOrEqual(0);
+		expect(report.rows.length).toBeGreaterThan(15);
+		for (const figure of report.rows) {
+			expect(Number.isFinite(figure.value), figure.metric).toBe(true);
+			expect(figure.value, figure.metric).toBeGreaterThanOrEqual(0);
 		}
 
 		expect(report.empty.events).toBe(3000);
