@@ -37,9 +37,62 @@ export function openReader(file: string): Database {
 		);
 	}
 
-	const db = openFile(file, {readonly: true, fileMustExist: true});
+	let db = openFile(file, {readonly: true, fileMustExist: true});
 	db.pragma('busy_timeout = 5000');
+	if (readVersion(db, file) < schemaVersion) {
+		db.close();
+		upgrade(file);
+		db = openFile(file, {readonly: true, fileMustExist: true});
+		db.pragma('busy_timeout = 5000');
+	}
+
 	return db;
+}
+
+/**
+ * A file written by an earlier scoretop is brought forward before it is
+ * read, since every reader expects the current tables. Any recording
+ * scoretop would already have done so, so the write lock is free here.
+ */
+function upgrade(file: string): void {
+	const reader = openFile(file, {readonly: true, fileMustExist: true});
+	const source = readSource(reader);
+	reader.close();
+	if (source === undefined) {
+		throw new StoreError(
+			`${file} is not a scoretop database: pass another --db`,
+		);
+	}
+
+	try {
+		openWriter(file, source).close();
+	} catch (error) {
+		const reason = translate(error, file).message;
+		throw new StoreError(
+			`${file} needs an upgrade to schema ${schemaVersion} first, which failed: ${reason}`,
+		);
+	}
+}
+
+function readVersion(db: Database, file: string): number {
+	let version: number;
+	try {
+		version = db.pragma('user_version', {simple: true}) as number;
+	} catch (error) {
+		db.close();
+		throw translate(error, file);
+	}
+
+	if (version === 0 || version > schemaVersion) {
+		db.close();
+		throw new StoreError(
+			version === 0
+				? `${file} is not a scoretop database: pass another --db`
+				: `${file} was written by a newer scoretop (schema ${version}); upgrade scoretop to open it`,
+		);
+	}
+
+	return version;
 }
 
 export function readSource(db: Database): string | undefined {

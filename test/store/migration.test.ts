@@ -84,4 +84,22 @@ describe('migrations', () => {
 		expect(new Queries(db).recent(1)[0]).toMatchObject({eventId: '13'});
 		db.close();
 	});
+
+	it('upgrades a schema 1 file when a reader opens it first', () => {
+		const file = schemaOneFile();
+
+		const reader = openReader(file);
+
+		expect(reader.pragma('user_version', {simple: true})).toBe(schemaVersion);
+		expect(new Queries(reader).student('ann')).toMatchObject({count: 3});
+	});
+
+	it('refuses a reader on a file that is not a scoretop database', () => {
+		const file = tempDb();
+		new BetterSqlite3(file).exec('CREATE TABLE other (x)');
+
+		expect(() => openReader(file)).toThrow(
+			`${file} is not a scoretop database: pass another --db`,
+		);
+	});
 });
