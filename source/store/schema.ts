@@ -73,6 +73,14 @@ export const migrations: readonly Migration[] = [
 		WHERE event_id IS NOT NULL AND id_inherited = 0;
 	`,
 	migrateToV3,
+	// The students pane lists by count or last seen, most first, ties by id:
+	// with the id in the index a page is read in order, never sorted.
+	`
+	DROP INDEX students_by_count;
+	DROP INDEX students_by_last_seen;
+	CREATE INDEX students_by_count ON students (result_count DESC, student_id);
+	CREATE INDEX students_by_last_seen ON students (last_seen DESC, student_id);
+	`,
 ];
 
 export const schemaVersion = migrations.length;
