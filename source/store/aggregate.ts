@@ -21,13 +21,15 @@ export function emptyAggregate(): Aggregate {
 	};
 }
 
+/** Adds one result; `units` is `toUnits(score)`, computed once a score. */
 export function addResult(
 	aggregate: Aggregate,
 	score: number,
 	receivedAt: number,
+	units = toUnits(score),
 ): void {
 	aggregate.count += 1;
-	aggregate.units += toUnits(score);
+	aggregate.units += units;
 	aggregate.min = Math.min(aggregate.min, score);
 	aggregate.max = Math.max(aggregate.max, score);
 	aggregate.firstSeen = Math.min(aggregate.firstSeen, receivedAt);

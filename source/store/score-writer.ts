@@ -7,6 +7,7 @@ import {
 } from './aggregate.js';
 import {AggregateRows, type ExamAggregate} from './aggregate-rows.js';
 import {EventIds} from './event-ids.js';
+import {toUnits} from './exact-sum.js';
 import {ExamSpans} from './exam-spans.js';
 import type {Batch, ScoreRecord} from './records.js';
 
@@ -215,7 +216,9 @@ function accumulate(
 		students.set(student, studentTotal);
 	}
 
-	addResult(studentTotal, score.score, score.receivedAt);
+	// A BigInt a score, shared by the student and the exam.
+	const units = toUnits(score.score);
+	addResult(studentTotal, score.score, score.receivedAt, units);
 
 	let examTotal = exams.get(score.exam);
 	if (!examTotal) {
@@ -226,7 +229,7 @@ function accumulate(
 		exams.set(score.exam, examTotal);
 	}
 
-	addResult(examTotal, score.score, score.receivedAt);
+	addResult(examTotal, score.score, score.receivedAt, units);
 	const bucket = bucketOf(score.score);
 	examTotal.distribution[bucket] = (examTotal.distribution[bucket] ?? 0) + 1;
 }
