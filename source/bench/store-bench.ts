@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import {openReader, openWriter} from '../store/database.js';
 import {Queries} from '../store/queries.js';
 import type {ScoreRecord} from '../store/records.js';
 import {ScoreWriter} from '../store/score-writer.js';
 import type {BenchRow} from './bench-table.js';
-import {benchScores} from './store-data.js';
+import {naiveRate, obviousDesign, type Baseline} from './store-baselines.js';
+import {benchScores, type BenchShape} from './store-data.js';
 
 export type StoreBenchOptions = {
 	scores: number;
@@ -23,73 +23,78 @@ export const storeSizes = {
 
 const group = 'store';
 
+/** The worst case and the obvious design run on at most this many scores. */
+const sideScores = 1_000_000;
+
 /** Builds a store from generated data, then times every query on it. */
 export async function runStoreBench(
 	options: StoreBenchOptions,
 ): Promise<BenchRow[]> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'scoretop-bench-'));
 	const log = options.log ?? (() => undefined);
+	const file = (name: string) => path.join(directory, name);
 	try {
-		const baseline = naiveRate(path.join(directory, 'naive.db'));
+		const baseline = naiveRate(file('naive.db'));
 		log(`one transaction per insert: ${Math.round(baseline)} scores/s`);
-		const file = path.join(directory, 'store.db');
-		const rows = ingest(file, options, baseline, log);
-		rows.push(...timeQueries(file, options.students));
-		return rows;
+		const side = Math.min(options.scores, sideScores);
+		const worst = ingest(
+			file('worst.db'),
+			{...options, scores: side},
+			'uniform',
+		);
+		log(`worst case: ${Math.round(worst.rate)} scores/s`);
+		fs.rmSync(file('worst.db'));
+		const obvious = obviousDesign(file('obvious.db'), side, options.students);
+		log(`obvious design: ${Math.round(obvious.rate)} scores/s`);
+		fs.rmSync(file('obvious.db'));
+		const stream = ingest(file('store.db'), options, 'stream', log);
+
+		return [
+			...ingestRows(options, stream, worst, baseline, side),
+			...obviousRows(obvious, stream, side),
+			...stream.rss,
+			...timeQueries(file('store.db'), options.students),
+		];
 	} finally {
 		fs.rmSync(directory, {recursive: true, force: true});
 	}
 }
 
-/** The obvious alternative: one INSERT, one transaction, default pragmas. */
-function naiveRate(file: string): number {
-	const db = new BetterSqlite3(file);
-	db.exec(`CREATE TABLE scores (student_id TEXT, exam INTEGER, score REAL,
-		received_at INTEGER, event_id TEXT UNIQUE)`);
-	const insert = db.prepare(`INSERT INTO scores VALUES (?, ?, ?, ?, ?)`);
-	const started = performance.now();
-	let count = 0;
-	for (const score of benchScores(5000, 100)) {
-		insert.run(score.studentId, score.exam, score.score, 0, score.eventId);
-		count += 1;
-		// Bounded in time as well: fsync-bound disks differ a lot.
-		if (performance.now() - started > 5000) {
-			break;
-		}
-	}
-
-	const rate = (count / (performance.now() - started)) * 1000;
-	db.close();
-	return rate;
-}
+type Ingested = {rate: number; bytesPerScore: number; rss: BenchRow[]};
 
 function ingest(
 	file: string,
 	options: StoreBenchOptions,
-	baseline: number,
-	log: (line: string) => void,
-): BenchRow[] {
+	shape: BenchShape,
+	log: (line: string) => void = () => undefined,
+): Ingested {
 	const db = openWriter(file, 'http://127.0.0.1:1/bench');
 	const writer = new ScoreWriter(db);
 	const batchSize = options.batchSize ?? 4000;
-	const rows: BenchRow[] = [];
+	const rss: BenchRow[] = [];
 	let batch: ScoreRecord[] = [];
 	let stored = 0;
 	let busyMs = 0;
+	let nextMark = 1_000_000;
 
 	const commit = () => {
 		const started = performance.now();
 		stored += writer.write({scores: batch, rejects: []}).stored;
 		busyMs += performance.now() - started;
 		batch = [];
-		if (stored % 1_000_000 < batchSize) {
-			const rss = process.memoryUsage().rss / 2 ** 20;
-			log(`${stored} scores stored, rss ${rss.toFixed(0)} MiB`);
-			rows.push(row(`writer rss at ${stored} scores`, rss, 'MiB'));
+		if (stored >= nextMark) {
+			noteRss();
+			nextMark += 1_000_000;
 		}
 	};
 
-	for (const score of benchScores(options.scores, options.students)) {
+	const noteRss = () => {
+		const mib = process.memoryUsage().rss / 2 ** 20;
+		log(`${stored} scores stored, rss ${mib.toFixed(0)} MiB`);
+		rss.push(row(`writer rss at ${count(stored)} scores`, mib, 'MiB'));
+	};
+
+	for (const score of benchScores(options.scores, options.students, shape)) {
 		batch.push(score);
 		if (batch.length >= batchSize) {
 			commit();
@@ -97,30 +102,82 @@ function ingest(
 	}
 
 	commit();
+	if (rss.length === 0 || stored % 1_000_000 !== 0) {
+		noteRss();
+	}
+
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.close();
 
-	const rate = (stored / busyMs) * 1000;
-	const bytes = fs.statSync(file).size / stored;
+	const bytesPerScore = fs.statSync(file).size / stored;
+	return {rate: (stored / busyMs) * 1000, bytesPerScore, rss};
+}
+
+function ingestRows(
+	options: StoreBenchOptions,
+	stream: Ingested,
+	worst: Ingested,
+	baseline: number,
+	side: number,
+): BenchRow[] {
+	const batchSize = options.batchSize ?? 4000;
+	const speedUp = stream.rate / baseline;
 	return [
 		row(
-			`ingest, batches of ${batchSize}`,
-			rate,
+			`ingest, stream-shaped, batches of ${batchSize}`,
+			stream.rate,
 			'scores/s',
 			'>= 150000',
-			rate >= 150_000,
+			stream.rate >= 150_000,
+		),
+		row(
+			`ingest, worst case: random student a score (${count(side)})`,
+			worst.rate,
+			'scores/s',
+			'>= 150000',
+			worst.rate >= 150_000,
 		),
 		row('one insert per transaction', baseline, 'scores/s'),
+		row('ingest speed-up', speedUp, 'x', '>= 100', speedUp >= 100),
 		row(
-			'ingest speed-up',
-			rate / baseline,
-			'x',
-			'>= 100',
-			rate / baseline >= 100,
+			'file size',
+			stream.bytesPerScore,
+			'B/score',
+			'< 50',
+			stream.bytesPerScore < 50,
 		),
-		row('file size', bytes, 'B/score', '< 50', bytes < 50),
-		...rows,
+		row(
+			`file size, worst case (${count(side)})`,
+			worst.bytesPerScore,
+			'B/score',
+		),
 	];
+}
+
+/** The obvious design next to the store, as ratios (store / obvious). */
+function obviousRows(
+	obvious: Baseline,
+	stream: Ingested,
+	side: number,
+): BenchRow[] {
+	const at = `obvious design (${count(side)})`;
+	return [
+		row(`${at}: ingest`, obvious.rate, 'scores/s'),
+		row(`${at}: file size`, obvious.bytesPerScore, 'B/score'),
+		row(`${at}: students by average`, obvious.studentsByAverageMs, 'ms'),
+		row('store / obvious: ingest', stream.rate / obvious.rate, 'x'),
+		row(
+			'store / obvious: file size',
+			stream.bytesPerScore / obvious.bytesPerScore,
+			'x',
+		),
+	];
+}
+
+function count(scores: number): string {
+	return scores >= 1_000_000
+		? `${(scores / 1_000_000).toFixed(1)}M`
+		: `${Math.round(scores / 1000)}k`;
 }
 
 function timeQueries(file: string, students: number): BenchRow[] {
@@ -143,6 +200,12 @@ function timeQueries(file: string, students: number): BenchRow[] {
 			'students page by count',
 			5,
 			(n) => queries.students({sort: 'count', offset: n * 10}),
+		],
+		[
+			'students page by count, most first',
+			5,
+			(n) =>
+				queries.students({sort: 'count', descending: true, offset: n * 10}),
 		],
 		[
 			'students page by last seen',
