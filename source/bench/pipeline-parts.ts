@@ -1,11 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import {EventSource} from 'eventsource';
+import {createParser} from 'eventsource-parser';
 import {openWriter} from '../store/database.js';
 import type {ScoreRecord} from '../store/records.js';
 import {ScoreWriter} from '../store/score-writer.js';
 import {parsePayload} from '../stream/payload.js';
 import {createScoreGenerator} from '../stream/score-generator.js';
-import {SseParser} from '../stream/sse-parser.js';
+import {SseLineGuard} from '../stream/sse-line-guard.js';
 import {
 	defaultRosterSize,
 	defaultSeed,
@@ -49,25 +50,31 @@ export async function captureStream(events: number): Promise<Uint8Array[]> {
 }
 
 /**
- * SSE parsing alone: captured bytes through the stream parser, read by
- * read as the connection feeds it, counting score events. Returns the
- * seconds taken and the data of every event.
+ * SSE parsing alone: captured bytes, read by read as the connection feeds
+ * them, through the line guard and then the parser inside the eventsource
+ * package (its decoder and eventsource-parser, without its event dispatch),
+ * counting score events. Returns the seconds taken and every event's data.
  */
 export function parseSse(chunks: readonly Uint8Array[]): {
 	seconds: number;
 	data: string[];
 } {
 	const data: string[] = [];
-	const parser = new SseParser({
-		onEvent(type, text) {
-			if (type === 'score') {
-				data.push(text);
+	const guard = new SseLineGuard();
+	const decoder = new TextDecoder();
+	const parser = createParser({
+		onEvent(event) {
+			if (event.event === 'score') {
+				data.push(event.data);
 			}
 		},
 	});
 	const started = performance.now();
 	for (const chunk of chunks) {
-		parser.push(chunk);
+		parser.feed(decoder.decode(guard.push(chunk), {stream: true}));
+		while (guard.blocks.size > 0) {
+			guard.blocks.shift();
+		}
 	}
 
 	return {seconds: (performance.now() - started) / 1000, data};

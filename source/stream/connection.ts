@@ -1,6 +1,18 @@
+import {
+	ErrorEvent,
+	EventSource,
+	type EventSourceFetchInit,
+	type FetchLikeResponse,
+	type ReaderLike,
+} from 'eventsource';
 import {reconnectDelay} from './backoff.js';
 import type {ConnectionState} from './connection-state.js';
-import {SseParser} from './sse-parser.js';
+import {
+	classify,
+	describeNetworkError,
+	type Failure,
+} from './response-check.js';
+import {SseLineGuard, type Block} from './sse-line-guard.js';
 
 export type ConnectionOptions = {
 	url: string;
@@ -9,35 +21,41 @@ export type ConnectionOptions = {
 	/** Reconnect when no byte arrives for this long. */
 	stallTimeoutMs: number;
 	maxLineLength?: number;
+	/** The fetch to use (default: the global one). */
+	fetch?: typeof fetch;
 };
 
 export type ConnectionHandlers = {
 	/** A score event; `ownId` is false when its id was inherited. */
 	onScore: (data: string, eventId: string, ownId: boolean) => void;
-	onIgnored: (type: string, data: string) => void;
+	onIgnored: () => void;
 	onOverlong: (head: string, length: number) => void;
 	onState: (state: ConnectionState) => void;
 };
 
-type Failure = {reason: string; fatal: boolean};
+type ReadResult = {done: false; value: Uint8Array} | {done: true};
 
 const defaultRetryMs = 1000;
+// The guard has checked the type; the parser compares it case-sensitively.
+const eventStreamHeaders = new Headers({'content-type': 'text/event-stream'});
 
 /**
- * Keeps one event stream alive over fetch. The eventsource package gives
- * up on any non-200 answer, applies `retry:` literally, never notices a
- * silent link, grows a line without bound and mislays ids, so this class
- * reads the body itself: it reconnects with backoff and jitter, clamps
- * `retry:`, sends Last-Event-ID every time, tells final failures from
- * passing ones and reconnects a stream that stays silent too long.
+ * Keeps one event stream alive through the eventsource package, supervising
+ * it where it falls short. Each attempt is one EventSource whose fetch is
+ * ours: it sends Last-Event-ID itself, turns away answers not worth reading
+ * (and says why) before the library sees them, and hands the library the
+ * body through an SseLineGuard. On any failure or a silent link the
+ * attempt's EventSource is closed and this class reconnects with backoff
+ * and jitter, so the library's own reconnects and its rule that any
+ * non-200 answer is final never apply.
  */
 export class StreamConnection {
-	private parser: SseParser | undefined;
+	private source: EventSource | undefined;
+	private guard: SseLineGuard | undefined;
 	private resumeId: string;
 	private retryMs = defaultRetryMs;
 	private failures = 0;
 	private generation = 0;
-	private abort: AbortController | undefined;
 	private stallTimer: NodeJS.Timeout | undefined;
 	private reconnectTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
@@ -49,9 +67,12 @@ export class StreamConnection {
 		this.resumeId = options.resumeId;
 	}
 
-	/** The id to resume from: that of the last block the parser ended. */
+	/**
+	 * The id to resume from: that of the last block whose events have all
+	 * been handed on, so it never runs ahead of what was delivered.
+	 */
 	get lastEventId(): string {
-		return this.parser?.dispatchedId ?? this.resumeId;
+		return this.resumeId;
 	}
 
 	start(): void {
@@ -60,10 +81,20 @@ export class StreamConnection {
 		}
 
 		this.generation += 1;
-		this.abort = new AbortController();
+		const generation = this.generation;
+		const guard = new SseLineGuard(
+			{
+				onRetry: (milliseconds) => {
+					this.retryMs = milliseconds;
+				},
+			},
+			this.resumeId,
+			this.options.maxLineLength,
+		);
+		this.guard = guard;
 		this.handlers.onState({kind: 'connecting', attempt: this.failures + 1});
 		this.armStallTimer();
-		void this.run(this.generation, this.abort.signal);
+		this.source = this.openSource(generation, guard);
 	}
 
 	stop(): void {
@@ -72,44 +103,156 @@ export class StreamConnection {
 		clearTimeout(this.reconnectTimer);
 	}
 
-	private async run(generation: number, signal: AbortSignal): Promise<void> {
-		const current = () => generation === this.generation && !this.stopped;
-		let failure: Failure;
-		try {
-			failure = await this.read(signal);
-		} catch (error) {
-			failure = {reason: describeNetworkError(error), fatal: false};
-		}
-
-		if (current()) {
-			this.fail(failure);
-		}
+	private openSource(generation: number, guard: SseLineGuard): EventSource {
+		const source = new EventSource(this.options.url, {
+			fetch: async (_url, init) => this.request(generation, guard, init),
+		});
+		source.addEventListener('score', (event: MessageEvent<string>) => {
+			if (this.isCurrent(generation)) {
+				this.deliver(guard, event);
+			}
+		});
+		// A server may name its own events "error": only the library's count.
+		source.addEventListener('error', (event) => {
+			if (event instanceof ErrorEvent && this.isCurrent(generation)) {
+				this.fail({reason: event.message ?? 'stream error', fatal: false});
+			}
+		});
+		return source;
 	}
 
-	/** One request, read to its end; resolves with why it ended. */
-	private async read(signal: AbortSignal): Promise<Failure> {
-		const response = await fetch(this.options.url, {
-			headers: this.requestHeaders(),
-			signal,
-			cache: 'no-store',
-		});
+	private isCurrent(generation: number): boolean {
+		return generation === this.generation && !this.stopped;
+	}
+
+	/** The fetch the EventSource calls: ours decides what it gets to read. */
+	private async request(
+		generation: number,
+		guard: SseLineGuard,
+		init: EventSourceFetchInit,
+	): Promise<FetchLikeResponse> {
+		let response: Response;
+		try {
+			response = await (this.options.fetch ?? fetch)(this.options.url, {
+				headers: this.requestHeaders(),
+				signal: init.signal as AbortSignal,
+				cache: 'no-store',
+			});
+		} catch (error) {
+			this.failIf(generation, {
+				reason: describeNetworkError(error),
+				fatal: false,
+			});
+			throw error;
+		}
+
 		const refused = classify(response);
-		if (refused) {
+		if (refused || !this.isCurrent(generation) || !response.body) {
+			this.failIf(generation, refused ?? {reason: 'no body', fatal: false});
 			await response.body?.cancel().catch(() => undefined);
-			return refused;
+			// The EventSource is closed by now: it ignores this.
+			throw new Error(refused?.reason ?? 'attempt ended');
 		}
 
 		this.handlers.onState({kind: 'open', since: Date.now()});
-		const parser = this.newParser();
-		const reader = response.body!.getReader();
+		const upstream = response.body.getReader();
+		const reader: ReaderLike = {
+			read: async () => this.nextChunk(generation, guard, upstream),
+			cancel: async () => upstream.cancel(),
+		};
+		return {
+			status: 200,
+			url: response.url,
+			redirected: response.redirected,
+			headers: eventStreamHeaders,
+			body: {getReader: () => reader},
+		};
+	}
+
+	/**
+	 * The library asks for the next read only once its parser has taken the
+	 * last one whole, so every block the guard passed on has been dispatched
+	 * by now and what is still queued (ids, other events) can be settled.
+	 */
+	private async nextChunk(
+		generation: number,
+		guard: SseLineGuard,
+		upstream: ReadableStreamDefaultReader<Uint8Array>,
+	): Promise<ReadResult> {
 		for (;;) {
-			const {done, value} = await reader.read();
-			if (done) {
-				return {reason: 'server closed the connection', fatal: false};
+			if (!this.isCurrent(generation)) {
+				void upstream.cancel().catch(() => undefined);
+				return {done: true};
+			}
+
+			this.settle(guard);
+			let result: ReadableStreamReadResult<Uint8Array>;
+			try {
+				result = await upstream.read();
+			} catch (error) {
+				this.failIf(generation, {
+					reason: describeNetworkError(error),
+					fatal: false,
+				});
+				return {done: true};
+			}
+
+			if (result.done) {
+				this.failIf(generation, {
+					reason: 'server closed the connection',
+					fatal: false,
+				});
+				return {done: true};
 			}
 
 			this.stallTimer?.refresh();
-			parser.push(value);
+			const bytes = guard.push(result.value);
+			if (bytes.length > 0 && this.isCurrent(generation)) {
+				return {done: false, value: bytes};
+			}
+		}
+	}
+
+	/** A score event: its id is the guard's record, never the library's. */
+	private deliver(guard: SseLineGuard, event: MessageEvent<string>): void {
+		let block = guard.blocks.shift();
+		while (block && block.kind !== 'score') {
+			this.take(block);
+			block = guard.blocks.shift();
+		}
+
+		// The library resets its id per event: a mismatch means the guard and
+		// the parser read the stream differently, so resume from the last
+		// block both agree on rather than guess.
+		if (!block || event.lastEventId !== (block.ownId ? block.id : '')) {
+			this.fail({
+				reason: 'the event stream could not be followed',
+				fatal: false,
+			});
+			return;
+		}
+
+		this.take(block);
+		this.handlers.onScore(event.data, block.id, block.ownId);
+	}
+
+	private settle(guard: SseLineGuard): void {
+		while (guard.blocks.size > 0) {
+			this.take(guard.blocks.shift()!);
+		}
+	}
+
+	private take(block: Block): void {
+		this.resumeId = block.id;
+		if (block.kind === 'id-only') {
+			return;
+		}
+
+		this.failures = 0;
+		if (block.kind === 'ignored') {
+			this.handlers.onIgnored();
+		} else if (block.kind === 'dropped') {
+			this.handlers.onOverlong(block.dropped!.head, block.dropped!.length);
 		}
 	}
 
@@ -118,47 +261,35 @@ export class StreamConnection {
 			accept: 'text/event-stream',
 			'cache-control': 'no-store',
 		};
-		if (this.lastEventId !== '') {
-			headers['last-event-id'] = this.lastEventId;
+		if (this.resumeId !== '') {
+			headers['last-event-id'] = this.resumeId;
 		}
 
 		return headers;
-	}
-
-	private newParser(): SseParser {
-		const parser = new SseParser(
-			{
-				onEvent: (type, data, id, ownId) => {
-					this.failures = 0;
-					if (type === 'score') {
-						this.handlers.onScore(data, id, ownId);
-					} else {
-						this.handlers.onIgnored(type, data);
-					}
-				},
-				onRetry: (milliseconds) => {
-					this.retryMs = milliseconds;
-				},
-				onOverlong: this.handlers.onOverlong,
-			},
-			this.lastEventId,
-			this.options.maxLineLength,
-		);
-		this.parser = parser;
-		return parser;
 	}
 
 	private armStallTimer(): void {
 		clearTimeout(this.stallTimer);
 		const generation = this.generation;
 		this.stallTimer = setTimeout(() => {
-			if (generation !== this.generation || this.stopped) {
+			if (!this.isCurrent(generation)) {
 				return;
+			}
+
+			// Timers never run inside a parse: every block passed on is done.
+			if (this.guard) {
+				this.settle(this.guard);
 			}
 
 			const seconds = Math.round(this.options.stallTimeoutMs / 100) / 10;
 			this.fail({reason: `no data for ${seconds}s`, fatal: false});
 		}, this.options.stallTimeoutMs);
+	}
+
+	private failIf(generation: number, failure: Failure): void {
+		if (this.isCurrent(generation)) {
+			this.fail(failure);
+		}
 	}
 
 	/** Ends the attempt in hand, then reconnects or, if final, stops. */
@@ -189,70 +320,9 @@ export class StreamConnection {
 
 	private endAttempt(): void {
 		clearTimeout(this.stallTimer);
-		this.resumeId = this.lastEventId;
-		this.parser = undefined;
 		this.generation += 1;
-		this.abort?.abort();
-		this.abort = undefined;
+		this.guard = undefined;
+		this.source?.close();
+		this.source = undefined;
 	}
-}
-
-/** Which answers are worth retrying, and how to say the others plainly. */
-export function classify(response: Response): Failure | undefined {
-	const {status} = response;
-	const type = (response.headers.get('content-type') ?? '').toLowerCase();
-
-	if (status === 204) {
-		return {
-			reason: 'the server answered 204 No Content: it has no stream to send',
-			fatal: true,
-		};
-	}
-
-	if (status >= 500 || status === 408 || status === 429) {
-		return {reason: `HTTP ${status}`, fatal: false};
-	}
-
-	if (status !== 200) {
-		return {
-			reason: `the server answered HTTP ${status}: check --url`,
-			fatal: true,
-		};
-	}
-
-	if (!type.startsWith('text/event-stream')) {
-		const shown = type.split(';')[0] || 'no content type';
-		return {
-			reason: `the server sent ${shown}, not an event stream: check --url`,
-			fatal: true,
-		};
-	}
-
-	return undefined;
-}
-
-function describeNetworkError(error: unknown): string {
-	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
-	switch (cause?.code) {
-		case 'ECONNREFUSED': {
-			return 'connection refused';
-		}
-
-		case 'ECONNRESET':
-		case 'UND_ERR_SOCKET': {
-			return 'connection lost';
-		}
-
-		case 'ENOTFOUND': {
-			return 'host not found';
-		}
-
-		default: {
-			return firstLine(cause?.message ?? (error as Error).message);
-		}
-	}
-}
-
-function firstLine(text: string | undefined): string {
-	return (text ?? 'network error').split('\n')[0] ?? 'network error';
 }

@@ -54,7 +54,7 @@ function run(): void {
 				pipeline.ignore();
 			},
 			onOverlong(head, length) {
-				pipeline.reject('line-too-long', `${head}… (${length} characters)`, '');
+				pipeline.reject('line-too-long', `${head}… (${length} bytes)`, '');
 			},
 			onState(next) {
 				state = next;
