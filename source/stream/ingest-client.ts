@@ -43,8 +43,9 @@ export class IngestClient extends EventEmitter<IngestEvents> {
 		this.worker.on('message', (message: WorkerMessage) => {
 			this.emit('message', message);
 		});
-		this.worker.on('error', (error) => {
-			this.emit('message', {type: 'failed', message: firstLine(error.message)});
+		// A worker may throw anything, not only an Error.
+		this.worker.on('error', (error: unknown) => {
+			this.emit('message', {type: 'failed', message: describeThrown(error)});
 		});
 		this.exited = new Promise((resolve) => {
 			this.worker.once('exit', (code) => {
@@ -101,6 +102,30 @@ function withoutUndefined<T extends object>(value: T): T {
 	) as T;
 }
 
-function firstLine(text: string): string {
-	return text.split('\n')[0] ?? text;
+/** One line for whatever a worker threw: an Error, a string, or else. */
+export function describeThrown(thrown: unknown): string {
+	const message =
+		thrown instanceof Error
+			? thrown.message
+			: typeof thrown === 'string'
+				? thrown
+				: (thrown as {message?: unknown} | undefined)?.message;
+	const line = typeof message === 'string' ? message.split('\n')[0] : '';
+	if (line) {
+		return `the ingest worker failed: ${line.trim()}`;
+	}
+
+	return `the ingest worker failed (${describeValue(thrown)})`;
+}
+
+function describeValue(thrown: unknown): string {
+	if (thrown instanceof Error) {
+		return thrown.name;
+	}
+
+	try {
+		return String(thrown).split('\n')[0]!.slice(0, 200);
+	} catch {
+		return typeof thrown;
+	}
 }
