@@ -51,9 +51,10 @@ export async function startStreamChild(
 	options: StreamChildOptions,
 	onWrite?: (ids: number[], at: number) => void,
 ): Promise<StreamChild> {
-	const entry = childEntry();
+	const entry = builtEntry('stream-child.js');
+	// The child reads its stdin only to see it close when this process ends.
 	const child = spawn(process.execPath, [entry, JSON.stringify(options)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
+		stdio: ['pipe', 'pipe', 'inherit'],
 	});
 	let cpuMicros = 0;
 	const url = await new Promise<string>((resolve, reject) => {
@@ -82,16 +83,39 @@ export async function startStreamChild(
 	};
 }
 
-/** Under the test runner this module is loaded from source/: use dist/. */
-function childEntry(): string {
-	const beside = fileURLToPath(new URL('stream-child.js', import.meta.url));
+/** A compiled bench entry; under the test runner, look in dist/. */
+function builtEntry(name: string): string {
+	const beside = fileURLToPath(new URL(name, import.meta.url));
 	if (fs.existsSync(beside)) {
 		return beside;
 	}
 
-	return fileURLToPath(
-		new URL('../../dist/bench/stream-child.js', import.meta.url),
+	return fileURLToPath(new URL(`../../dist/bench/${name}`, import.meta.url));
+}
+
+/** Runs a bench entry in a fresh Node process; resolves with its last line. */
+export async function runInChild(name: string, job: unknown): Promise<string> {
+	const child = spawn(
+		process.execPath,
+		[builtEntry(name), JSON.stringify(job)],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
 	);
+	let output = '';
+	child.stdout!.setEncoding('utf8');
+	child.stdout!.on('data', (text: string) => {
+		output += text;
+	});
+	const code = await new Promise<number | null>((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', resolve);
+	});
+	if (code !== 0) {
+		throw new Error(`${name} exited with ${code}`);
+	}
+
+	return output.trim().split('\n').at(-1) ?? '';
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -16,16 +16,34 @@ async function main(): Promise<void> {
 
 	if (only !== 'pipeline') {
 		const size = quick ? storeSizes.quick : storeSizes.full;
-		rows.push(...(await runStoreBench({...size, log})));
+		const store = await part('store', log, runStoreBench({...size, log}));
+		rows.push(...(store ?? []));
 	}
 
 	if (only !== 'store') {
 		const sizes = quick ? pipelineSizes.quick : pipelineSizes.full;
-		rows.push(...(await runPipelineBench(sizes, log)).rows);
+		const report = await part('pipeline', log, runPipelineBench(sizes, log));
+		rows.push(...(report?.rows ?? []));
 	}
 
 	const json = argv.includes('--json');
 	process.stdout.write(`${json ? formatJson(rows) : formatTable(rows)}\n`);
+}
+
+/** One part failing still leaves the other's figures; the exit code is 1. */
+async function part<T>(
+	name: string,
+	log: (line: string) => void,
+	running: Promise<T>,
+): Promise<T | undefined> {
+	try {
+		return await running;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		log(`the ${name} bench failed: ${message.split('\n')[0]}`);
+		process.exitCode = 1;
+		return undefined;
+	}
 }
 
 try {

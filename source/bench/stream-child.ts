@@ -57,6 +57,10 @@ async function main(): Promise<void> {
 	});
 	print({type: 'listening', url: server.url});
 
+	// A bench that dies without stopping the server must not leave it behind.
+	process.stdin.on('close', () => process.exit(0));
+	process.stdin.resume();
+
 	process.once('SIGTERM', () => {
 		const used = process.cpuUsage();
 		print({type: 'cpu', micros: used.user + used.system});
