@@ -11,6 +11,7 @@ import type {
 	StudentSummary,
 	Totals,
 } from './query-types.js';
+import {filterStudents} from './student-filter.js';
 
 const studentColumns = `student_id AS studentId, result_count AS count,
 	average, min_score AS min, max_score AS max,
@@ -118,17 +119,14 @@ export class Queries {
 			return {rows, total: this.totals().students, offset};
 		}
 
-		const filter = `%${escapeLike(query.filter)}%`;
-		const where = `student_id LIKE ? ESCAPE '\\'`;
-		const rows = this.prepare(
-			`SELECT ${studentColumns} FROM students WHERE ${where}
-			 ORDER BY ${order} LIMIT ? OFFSET ?`,
-		).all(filter, limit, offset) as StudentSummary[];
-		const {total} = this.prepare(
-			`SELECT count(*) AS total FROM students WHERE ${where}`,
-		).get(filter) as {total: number};
-
-		return {rows, total, offset};
+		return filterStudents((sql) => this.prepare(sql), {
+			filter: query.filter,
+			columns: studentColumns,
+			order,
+			offset,
+			limit,
+			students: this.totals().students,
+		});
 	}
 
 	student(studentId: string, limit = 10_000): StudentDetail | undefined {
@@ -290,8 +288,4 @@ export class Queries {
 
 function normaliseResult(row: Result): Result {
 	return {...row, eventId: row.eventId === null ? '' : String(row.eventId)};
-}
-
-function escapeLike(text: string): string {
-	return text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
 }

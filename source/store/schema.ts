@@ -1,5 +1,6 @@
 import type {Database} from 'better-sqlite3';
 import {migrateToV3} from './schema-v3.js';
+import {addStudentSearch} from './student-search.js';
 
 /** A step is SQL, or code where data must be rebuilt, not just altered. */
 export type Migration = string | ((db: Database) => void);
@@ -81,6 +82,8 @@ export const migrations: readonly Migration[] = [
 	CREATE INDEX students_by_count ON students (result_count DESC, student_id);
 	CREATE INDEX students_by_last_seen ON students (last_seen DESC, student_id);
 	`,
+	// A filter by a piece of the id reads a trigram index, not every id.
+	addStudentSearch,
 ];
 
 export const schemaVersion = migrations.length;

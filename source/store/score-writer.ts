@@ -10,6 +10,7 @@ import {EventIds} from './event-ids.js';
 import {toUnits} from './exact-sum.js';
 import {ExamSpans} from './exam-spans.js';
 import type {Batch, ScoreRecord} from './records.js';
+import {foldForSearch} from './student-search.js';
 
 /** What one committed batch changed. */
 export type WriteResult = {
@@ -140,13 +141,19 @@ export class ScoreWriter {
 
 		const row = this.statements.findStudent.get(studentId) as
 			{id: number} | undefined;
-		const id =
-			row?.id ??
-			Number(
-				this.statements.insertStudent.run(studentId, receivedAt, receivedAt)
-					.lastInsertRowid,
-			);
+		const id = row?.id ?? this.addStudent(studentId, receivedAt);
 		this.studentIds.set(studentId, id);
+		return id;
+	}
+
+	private addStudent(studentId: string, receivedAt: number): number {
+		const {lastInsertRowid} = this.statements.insertStudent.run(
+			studentId,
+			receivedAt,
+			receivedAt,
+		);
+		const id = Number(lastInsertRowid);
+		this.statements.indexStudent.run(id, foldForSearch(studentId));
 		return id;
 	}
 
@@ -194,6 +201,9 @@ function prepare(db: Database) {
 			`INSERT INTO students (student_id, result_count, sum_units, average,
 			   min_score, max_score, first_seen, last_seen)
 			 VALUES (?, 0, '0', 0, 1, 0, ?, ?)`,
+		),
+		indexStudent: statement(
+			`INSERT INTO student_search (rowid, folded_id) VALUES (?, ?)`,
 		),
 		addCount: statement(`UPDATE counts SET value = value + ? WHERE name = ?`),
 		readMeta: statement(`SELECT value FROM meta WHERE key = ?`),

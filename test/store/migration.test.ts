@@ -62,6 +62,21 @@ describe('migrations', () => {
 		expect(queries.meta('last_event_id')).toBe('12');
 	});
 
+	it('indexes the students already stored for filtering (schema 5)', () => {
+		const file = schemaOneFile();
+		openWriter(file, source).close();
+
+		const reader = openReader(file);
+		const indexed = reader
+			.prepare(`SELECT rowid FROM student_search WHERE folded_id MATCH ?`)
+			.all('"ann"');
+		expect(indexed).toEqual([{rowid: 1}]);
+		expect(new Queries(reader).students({filter: 'ANN'})).toMatchObject({
+			rows: [{studentId: 'ann', count: 3}],
+			total: 1,
+		});
+	});
+
 	it('keeps refusing replays of ids stored before the migration', () => {
 		const file = schemaOneFile();
 		const db = openWriter(file, source);
