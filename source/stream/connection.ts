@@ -12,7 +12,8 @@ import {
 	describeNetworkError,
 	type Failure,
 } from './response-check.js';
-import {SseLineGuard, type Block} from './sse-line-guard.js';
+import {BlockLedger} from './sse-blocks.js';
+import {SseLineGuard} from './sse-line-guard.js';
 
 export type ConnectionOptions = {
 	url: string;
@@ -52,7 +53,7 @@ const eventStreamHeaders = new Headers({'content-type': 'text/event-stream'});
 export class StreamConnection {
 	private source: EventSource | undefined;
 	private guard: SseLineGuard | undefined;
-	private resumeId: string;
+	private readonly ledger: BlockLedger;
 	private retryMs = defaultRetryMs;
 	private failures = 0;
 	private generation = 0;
@@ -64,7 +65,13 @@ export class StreamConnection {
 		private readonly options: ConnectionOptions,
 		private readonly handlers: ConnectionHandlers,
 	) {
-		this.resumeId = options.resumeId;
+		this.ledger = new BlockLedger(options.resumeId, {
+			onEvent: () => {
+				this.failures = 0;
+			},
+			onIgnored: handlers.onIgnored,
+			onOverlong: handlers.onOverlong,
+		});
 	}
 
 	/**
@@ -72,7 +79,7 @@ export class StreamConnection {
 	 * been handed on, so it never runs ahead of what was delivered.
 	 */
 	get lastEventId(): string {
-		return this.resumeId;
+		return this.ledger.resumeId;
 	}
 
 	start(): void {
@@ -88,13 +95,20 @@ export class StreamConnection {
 					this.retryMs = milliseconds;
 				},
 			},
-			this.resumeId,
+			this.ledger.resumeId,
 			this.options.maxLineLength,
 		);
 		this.guard = guard;
 		this.handlers.onState({kind: 'connecting', attempt: this.failures + 1});
 		this.armStallTimer();
-		this.source = this.openSource(generation, guard);
+		try {
+			this.source = this.openSource(generation, guard);
+		} catch {
+			this.fail({
+				reason: `not a URL to read: ${this.options.url}`,
+				fatal: true,
+			});
+		}
 	}
 
 	stop(): void {
@@ -185,7 +199,7 @@ export class StreamConnection {
 				return {done: true};
 			}
 
-			this.settle(guard);
+			this.ledger.settle(guard.blocks);
 			let result: ReadableStreamReadResult<Uint8Array>;
 			try {
 				result = await upstream.read();
@@ -215,11 +229,7 @@ export class StreamConnection {
 
 	/** A score event: its id is the guard's record, never the library's. */
 	private deliver(guard: SseLineGuard, event: MessageEvent<string>): void {
-		let block = guard.blocks.shift();
-		while (block && block.kind !== 'score') {
-			this.take(block);
-			block = guard.blocks.shift();
-		}
+		const block = this.ledger.throughScore(guard.blocks);
 
 		// The library resets its id per event: a mismatch means the guard and
 		// the parser read the stream differently, so resume from the last
@@ -232,28 +242,7 @@ export class StreamConnection {
 			return;
 		}
 
-		this.take(block);
 		this.handlers.onScore(event.data, block.id, block.ownId);
-	}
-
-	private settle(guard: SseLineGuard): void {
-		while (guard.blocks.size > 0) {
-			this.take(guard.blocks.shift()!);
-		}
-	}
-
-	private take(block: Block): void {
-		this.resumeId = block.id;
-		if (block.kind === 'id-only') {
-			return;
-		}
-
-		this.failures = 0;
-		if (block.kind === 'ignored') {
-			this.handlers.onIgnored();
-		} else if (block.kind === 'dropped') {
-			this.handlers.onOverlong(block.dropped!.head, block.dropped!.length);
-		}
 	}
 
 	private requestHeaders(): Record<string, string> {
@@ -261,8 +250,8 @@ export class StreamConnection {
 			accept: 'text/event-stream',
 			'cache-control': 'no-store',
 		};
-		if (this.resumeId !== '') {
-			headers['last-event-id'] = this.resumeId;
+		if (this.ledger.resumeId !== '') {
+			headers['last-event-id'] = this.ledger.resumeId;
 		}
 
 		return headers;
@@ -278,7 +267,7 @@ export class StreamConnection {
 
 			// Timers never run inside a parse: every block passed on is done.
 			if (this.guard) {
-				this.settle(this.guard);
+				this.ledger.settle(this.guard.blocks);
 			}
 
 			const seconds = Math.round(this.options.stallTimeoutMs / 100) / 10;

@@ -1,9 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {
-	droppedType,
-	SseLineGuard,
-	type Block,
-} from '../../source/stream/sse-line-guard.js';
+import type {Block} from '../../source/stream/sse-blocks.js';
+import {droppedType, SseLineGuard} from '../../source/stream/sse-line-guard.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', {ignoreBOM: true});
