@@ -228,3 +228,29 @@ async function freePort(): Promise<number> {
 	});
 	return port;
 }
+
+describe('the resume id', () => {
+	it('never runs ahead of the scores stored, even inside one read', async () => {
+		// Ten events and a trailing id-only block in one write: the guard
+		// reads them all before the library dispatches the first.
+		const served = await serve((_request, response) => {
+			sseHead(response);
+			response.write(`${blocks(1, 10)}id: 11\n\n`);
+		});
+		const dbFile = tempDb();
+		ingest = startIngest({url: served.url, dbFile, stopAfter: 3});
+
+		const code = await new Promise((resolve) => {
+			ingest!.client.once('exit', resolve);
+		});
+
+		expect(code).toBe(0);
+		const stored = readStore(dbFile);
+		expect(stored.scores.map((score) => score.eventId)).toEqual([
+			'1',
+			'2',
+			'3',
+		]);
+		expect(stored.lastEventId).toBe('3');
+	});
+});
