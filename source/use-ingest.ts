@@ -21,6 +21,13 @@ export type IngestView = {
 /** The most feed rows kept: a tall terminal's worth. */
 const keptRows = 200;
 
+/**
+ * The least time between two data-driven frames. The worker posts every
+ * 100 ms, so this only holds a faster source to about 12 frames a second;
+ * the renderer itself is not throttled, so keys draw at once.
+ */
+export const minUpdateGapMs = 80;
+
 export const emptyCounters: Counters = {
 	stored: 0,
 	rejected: 0,
@@ -74,15 +81,53 @@ export function useIngest(source: IngestSource): IngestView {
 	});
 
 	useEffect(() => {
-		const listener = (message: WorkerMessage) => {
-			setView((current) => reduceIngest(current, message));
-		};
+		const batcher = batchUpdates((messages) => {
+			setView((current) => messages.reduce(reduceIngest, current));
+		});
 
-		source.on('message', listener);
+		source.on('message', batcher.push);
 		return () => {
-			source.off('message', listener);
+			source.off('message', batcher.push);
+			batcher.cancel();
 		};
 	}, [source]);
 
 	return view;
+}
+
+/**
+ * Hands on updates at most once per `minUpdateGapMs`, all that arrived in
+ * between together; the first after a quiet spell goes at once, and so do
+ * a stop or a failure.
+ */
+function batchUpdates(apply: (messages: WorkerMessage[]) => void) {
+	let pending: WorkerMessage[] = [];
+	let timer: NodeJS.Timeout | undefined;
+	let lastAt = Number.NEGATIVE_INFINITY;
+
+	const flush = () => {
+		clearTimeout(timer);
+		timer = undefined;
+		lastAt = performance.now();
+		const messages = pending;
+		pending = [];
+		apply(messages);
+	};
+
+	const push = (message: WorkerMessage) => {
+		pending.push(message);
+		const wait = lastAt + minUpdateGapMs - performance.now();
+		if (message.type !== 'update' || wait <= 0) {
+			flush();
+		} else {
+			timer ??= setTimeout(flush, wait);
+		}
+	};
+
+	return {
+		push,
+		cancel() {
+			clearTimeout(timer);
+		},
+	};
 }

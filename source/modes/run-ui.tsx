@@ -1,14 +1,13 @@
-import type {Database} from 'better-sqlite3';
+// First, so React loads its production build (see ui-process.ts).
+import {monitorRenderOptions} from './ui-process.js';
 import {render} from 'ink';
 import {App} from '../app.js';
-import type {ReaderHandle} from '../components/store-reader.js';
 import {builtinSource} from '../database-path.js';
 import {RuntimeError} from '../errors.js';
 import type {ResolvedSource} from '../resolve-source.js';
-import {openReader} from '../store/database.js';
-import {Queries} from '../store/queries.js';
 import {IngestClient} from '../stream/ingest-client.js';
 import {createTheme, ThemeContext} from '../theme.js';
+import {lazyReader} from './lazy-reader.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -53,7 +52,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 				}}
 			/>
 		</ThemeContext.Provider>,
-		{exitOnCtrlC: false, patchConsole: true, maxFps: 12},
+		{exitOnCtrlC: false, patchConsole: true, ...monitorRenderOptions},
 	);
 
 	const onSignal = () => {
@@ -80,44 +79,4 @@ export async function runUi(options: UiOptions): Promise<void> {
 	if (failure) {
 		throw new RuntimeError(failure);
 	}
-}
-
-/**
- * The panes' own read-only connection. The worker creates the database, so
- * it is opened only after the worker's first update, and tried again on
- * later calls if that fails.
- */
-function lazyReader(file: string, client: IngestClient) {
-	let db: Database | undefined;
-	let queries: Queries | undefined;
-	let ready = false;
-	const onMessage = () => {
-		ready = true;
-		client.off('message', onMessage);
-	};
-
-	client.on('message', onMessage);
-
-	const get: ReaderHandle = () => {
-		if (queries || !ready) {
-			return queries;
-		}
-
-		try {
-			db = openReader(file);
-			queries = new Queries(db);
-		} catch {
-			// Not there yet, or locked for a moment: the next update retries.
-		}
-
-		return queries;
-	};
-
-	return {
-		get,
-		close() {
-			client.off('message', onMessage);
-			db?.close();
-		},
-	};
 }

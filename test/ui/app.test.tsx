@@ -48,6 +48,23 @@ describe('App', () => {
 		);
 	});
 
+	it('keeps every update that arrives between two frames', async () => {
+		const ingest = new FakeIngest();
+		const app = renderSized(
+			<App ingest={ingest} source="s" onExit={() => {}} />,
+		);
+
+		// Sent in one go, the later two are drawn together in the next frame.
+		update(ingest, 'First1', 1);
+		update(ingest, 'Second2', 2);
+		update(ingest, 'Third3', 3);
+		const frame = await app.waitForFrame('Third3');
+
+		expect(frame).toContain('scores 3');
+		expect(frame).toContain('Second2');
+		expect(frame).toContain('First1');
+	});
+
 	it('escapes control characters in student ids', async () => {
 		const ingest = new FakeIngest();
 		const app = renderSized(
