@@ -1,3 +1,5 @@
+// First, so React loads the build the monitor runs (see ui-process.ts).
+import '../modes/ui-process.js';
 import {runFirehose, runLatency} from './end-to-end.js';
 
 /**

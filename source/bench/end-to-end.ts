@@ -63,7 +63,7 @@ async function startRun(
 		dbFile,
 		onWorkerOutput: (line) => process.stderr.write(`worker: ${line}\n`),
 	});
-	const harness = renderMonitor(client, {onFrame});
+	const harness = renderMonitor(client, {onFrame, dbFile});
 	await harness.ready();
 	return {child, client, harness};
 }

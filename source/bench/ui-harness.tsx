@@ -2,6 +2,8 @@ import {EventEmitter} from 'node:events';
 import {Box, Text, render, useInput, type Instance} from 'ink';
 import {useState} from 'react';
 import {App} from '../app.js';
+import {lazyReader} from '../modes/lazy-reader.js';
+import {monitorRenderOptions} from '../modes/ui-process.js';
 import type {IngestSource} from '../use-ingest.js';
 import {createTheme, ThemeContext} from '../theme.js';
 import {preciseNow} from './measure.js';
@@ -86,13 +88,19 @@ export type HarnessOptions = {
 	rows?: number;
 	/** Called with each frame's text and wall-clock time as it is written. */
 	onFrame?: (text: string, at: number) => void;
+	/** The database the panes read, as the monitor's panes do. */
+	dbFile?: string;
 };
 
-/** Renders the real App, as the monitor does, into a fake terminal. */
+/**
+ * Renders the real App, as the monitor does, into a fake terminal: the
+ * same Ink options and, given `dbFile`, the same reader for the panes.
+ */
 export function renderMonitor(
 	ingest: IngestSource,
-	{columns = 100, rows = 30, onFrame}: HarnessOptions = {},
+	{columns = 100, rows = 30, onFrame, dbFile}: HarnessOptions = {},
 ): MonitorHarness {
+	const reader = dbFile === undefined ? undefined : lazyReader(dbFile, ingest);
 	let shownPresses = 0;
 	let waiter: ((count: number) => void) | undefined;
 	const stdout = new FakeStdout(columns, rows, (text) => {
@@ -110,6 +118,7 @@ export function renderMonitor(
 				<App
 					ingest={ingest}
 					source="bench"
+					reader={reader?.get}
 					columns={columns}
 					rows={rows - 1}
 					onExit={() => undefined}
@@ -122,7 +131,7 @@ export function renderMonitor(
 			stdin: stdin as unknown as NodeJS.ReadStream,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			maxFps: 12,
+			...monitorRenderOptions,
 		},
 	);
 
@@ -160,6 +169,7 @@ export function renderMonitor(
 		},
 		unmount() {
 			instance.unmount();
+			reader?.close();
 		},
 	};
 }
