@@ -38,6 +38,7 @@ export class IngestClient extends EventEmitter<IngestEvents> {
 			workerData: config,
 			stdout: true,
 			stderr: true,
+			resourceLimits: {maxYoungGenerationSizeMb: 8},
 		});
 		routeOutput(this.worker, options.onWorkerOutput);
 		this.worker.on('message', (message: WorkerMessage) => {
