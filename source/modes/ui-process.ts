@@ -10,6 +10,15 @@ import v8 from 'node:v8';
 process.env.NODE_ENV ??= 'production';
 
 /**
+ * Ink draws only the last frame when CI or CONTINUOUS_INTEGRATION is set,
+ * which leaves a blank screen. The monitor is mounted only on a real
+ * terminal (cli.tsx goes headless otherwise), so a CI variable inherited by
+ * a shell on a build box must not turn the live view off.
+ */
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+
+/**
  * Each frame Ink draws makes about 5 MB of short-lived objects, and V8 let
  * the main thread's heap grow to four times what it kept alive (20 MB live,
  * 90 MB held) before collecting. Favouring size caps that growth, here and

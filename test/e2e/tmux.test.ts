@@ -64,7 +64,9 @@ describe.skipIf(!hasTmux)('the built CLI in a real terminal (tmux)', () => {
 			'80',
 			'-y',
 			'24',
-			`${process.execPath} ${cli} --db ${file}`,
+			// CI=true as on a build box: Ink would draw nothing but the last
+			// frame if the monitor let it see that variable.
+			`CI=true ${process.execPath} ${cli} --db ${file}`,
 		);
 		await waitForScreen(/scores [1-9]/, 'stored scores');
 		const db = new BetterSqlite3(file, {readonly: true});
