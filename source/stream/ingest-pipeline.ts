@@ -4,7 +4,7 @@ import type {Result} from '../store/query-types.js';
 import type {Batch, RejectRecord, ScoreRecord} from '../store/records.js';
 import {ScoreWriter} from '../store/score-writer.js';
 import type {Counters} from './messages.js';
-import {parsePayload, type ScorePayload} from './payload.js';
+import {parsePayload, rejectData, type ScorePayload} from './payload.js';
 import {RateMeter} from './rate-meter.js';
 
 /** The most feed rows one update carries: more than any screen shows. */
@@ -71,7 +71,7 @@ export class IngestPipeline {
 		eventId: string,
 		receivedAt = Date.now(),
 	): void {
-		const record: RejectRecord = {reason, data, receivedAt};
+		const record: RejectRecord = {reason, data: rejectData(data), receivedAt};
 		if (eventId !== '') {
 			record.eventId = eventId;
 		}

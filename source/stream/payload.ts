@@ -45,11 +45,7 @@ function validate(value: unknown): ParsedPayload {
 	}
 
 	const {studentId, exam, score} = value as Record<string, unknown>;
-	if (
-		typeof studentId !== 'string' ||
-		studentId.length === 0 ||
-		studentId.length > maxStudentIdLength
-	) {
+	if (!isStudentId(studentId)) {
 		return {ok: false, reason: 'bad-studentId'};
 	}
 
@@ -63,4 +59,41 @@ function validate(value: unknown): ParsedPayload {
 
 	// -0 passes the range check; store it as the 0 it means.
 	return {ok: true, value: {studentId, exam: exam + 0, score: score + 0}};
+}
+
+/**
+ * An id is stored verbatim, so it must be text UTF-8 can hold: a lone
+ * surrogate (`"\ud800"` in the JSON) would come back as U+FFFD from SQLite.
+ */
+function isStudentId(studentId: unknown): studentId is string {
+	return (
+		typeof studentId === 'string' &&
+		studentId.length > 0 &&
+		studentId.length <= maxStudentIdLength &&
+		isWellFormed(studentId)
+	);
+}
+
+/**
+ * A reject's data as it is kept: text from the wire is always well-formed,
+ * but any lone surrogate that reaches here is written as its `\udXXX`
+ * escape, so the rejects table holds what was sent instead of U+FFFD.
+ */
+export function rejectData(data: string): string {
+	if (isWellFormed(data)) {
+		return data;
+	}
+
+	// With the u flag a well-formed pair is one code point, so only lone
+	// surrogates fall in this range.
+	return data.replaceAll(
+		/[\ud800-\udfff]/gu,
+		(unit) => `\\u${unit.charCodeAt(0).toString(16)}`,
+	);
+}
+
+// Node 20 has String.prototype.isWellFormed; the ES2022 library types that
+// this project compiles against do not declare it yet.
+function isWellFormed(text: string): boolean {
+	return (text as string & {isWellFormed(): boolean}).isWellFormed();
 }

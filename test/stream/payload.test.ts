@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parsePayload} from '../../source/stream/payload.js';
+import {parsePayload, rejectData} from '../../source/stream/payload.js';
 
 describe('parsePayload', () => {
 	it('accepts the wire format of the stream', () => {
@@ -38,6 +38,9 @@ describe('parsePayload', () => {
 			'bad-studentId',
 		],
 		['{"exam": 1, "studentId": 7, "score": 0.5}', 'bad-studentId'],
+		['{"exam": 1, "studentId": "\\ud800lone", "score": 0.5}', 'bad-studentId'],
+		['{"exam": 1, "studentId": "lone\\udfff", "score": 0.5}', 'bad-studentId'],
+		['{exam: 1, studentId: "\\udc00\\ud800", score: 0.5}', 'bad-studentId'],
 		['{"exam": -1, "studentId": "a", "score": 0.5}', 'bad-exam'],
 		['{"exam": 1.5, "studentId": "a", "score": 0.5}', 'bad-exam'],
 		['{"exam": "1", "studentId": "a", "score": 0.5}', 'bad-exam'],
@@ -58,5 +61,27 @@ describe('parsePayload', () => {
 		);
 		expect(parsed.ok && parsed.value.studentId).toBe(id);
 		expect(parsed.ok && Object.is(parsed.value.score, 0)).toBe(true);
+	});
+
+	it('accepts an id with a surrogate pair, escaped or not', () => {
+		const escaped = parsePayload(
+			'{"exam": 1, "studentId": "\\ud83d\\ude00x", "score": 0.5}',
+		);
+		expect(escaped.ok && escaped.value.studentId).toBe('😀x');
+		const raw = parsePayload('{"exam": 1, "studentId": "😀x", "score": 0.5}');
+		expect(raw.ok && raw.value.studentId).toBe('😀x');
+	});
+});
+
+describe('rejectData', () => {
+	it('keeps well-formed text as it is', () => {
+		const data = '{"studentId":"\\ud800","x":"😀é"}';
+		expect(rejectData(data)).toBe(data);
+	});
+
+	it('writes each lone surrogate as its escape and keeps pairs', () => {
+		expect(rejectData('a\ud800b\udfffc😀\ud83d')).toBe(
+			'a\\ud800b\\udfffc😀\\ud83d',
+		);
 	});
 });
