@@ -37,6 +37,7 @@ export function createApi({queries, health}: ApiOptions): Hono {
 		return c.json({
 			...studentShape(summary),
 			results: results.map((row) => resultShape(row)),
+			total: summary.count,
 			...page,
 			next: nextLink(
 				new URL(c.req.url).pathname,
@@ -71,6 +72,7 @@ export function createApi({queries, health}: ApiOptions): Hono {
 			...examShape(summary),
 			distribution: summary.distribution,
 			results: results.map((row) => resultShape(row)),
+			total: summary.count,
 			...page,
 			next: nextLink(`/exams/${exam}`, page, results.length, summary.count),
 		});

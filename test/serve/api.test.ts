@@ -136,6 +136,18 @@ describe('the HTTP API over real HTTP', () => {
 		expect(exam.body.next).toBe('/exams/2?limit=3&offset=3');
 	});
 
+	it('answers every result list with its total, on every page', async () => {
+		const exam = await get('/exams/2?limit=3&offset=6');
+		expect(exam.body).toMatchObject({total: 7, offset: 6, limit: 3});
+		expect(exam.body.results).toHaveLength(1);
+		expect(exam.body.next).toBeNull();
+
+		const student = await get('/students/s007?limit=1');
+		expect(student.body).toMatchObject({total: 1, offset: 0, limit: 1});
+		const awkward = await get(`/students/${encodeURIComponent('a/b')}`);
+		expect(awkward.body.total).toBe(2);
+	});
+
 	it('ranks the leaderboard by average across pages', async () => {
 		const first = await get('/leaderboard?limit=2');
 		const second = await get(first.body.next as string);
