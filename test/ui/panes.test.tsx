@@ -281,3 +281,42 @@ describe('keys, help and layout', () => {
 		expect(frame.split('\n').length).toBe(30);
 	});
 });
+
+describe('exam drill-down histogram', () => {
+	// One result in each band, two in the top band, at the smallest sizes.
+	const spread = [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95];
+
+	for (const [columns, rows] of [
+		[60, 15],
+		[80, 16],
+		[80, 17],
+	] as const) {
+		it(`shows all ten bands at ${columns}x${rows}`, async () => {
+			const {app, write} = setup({columns, rows, ascii: true});
+			write(
+				[...spread, 0.99].map((score, index) => ({
+					studentId: `s${index}`,
+					exam: 3,
+					score,
+				})),
+			);
+			app.press('4');
+			await app.waitForFrame(/> +3 +11/);
+			app.press(keys.enter);
+			const frame = await app.waitForFrame('exam 3');
+
+			for (let band = 0; band < 10; band++) {
+				const count = band === 9 ? 2 : 1;
+				expect(frame).toMatch(
+					new RegExp(`0\\.${band}(-\\S+)? +#+ +${count}(\\s|$)`, 'm'),
+				);
+			}
+
+			const lines = frame.split('\n');
+			expect(lines).toHaveLength(rows);
+			for (const line of lines) {
+				expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+			}
+		});
+	}
+});

@@ -59,7 +59,11 @@ export function ExamDetail(props: ExamDetailProps) {
 						score distribution
 					</Text>
 					{detail && (
-						<Histogram bands={detail.distribution} width={chartWidth} />
+						<Histogram
+							bands={detail.distribution}
+							width={chartWidth}
+							height={bodyHeight - 1}
+						/>
 					)}
 				</Box>
 			</Box>
