@@ -1,4 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
@@ -187,6 +187,8 @@ describe('export failures', () => {
 		expect(missing.stderr).toContain(path.join(home, 'scoretop'));
 
 		const file = missing.stderr.match(/no database at (\S+):/)?.[1] ?? '';
+		// An export never makes the data directory; a run would.
+		mkdirSync(path.dirname(file), {recursive: true});
 		writeSampleStore(file, url);
 		const found = runCli(['--url', url, '--export', 'ndjson'], home);
 		expect(found.status).toBe(0);
