@@ -13,6 +13,8 @@ export type Theme = {
 	down: string;
 	same: string;
 	ellipsis: string;
+	/** Between the parts of a line of figures. */
+	separator: string;
 	/** Eight glyphs from lowest to highest, for sparklines. */
 	levels: string;
 	/** The glyph a histogram bar is drawn with. */
@@ -33,6 +35,7 @@ export function createTheme(options: {color: boolean; ascii: boolean}): Theme {
 		down: ascii ? 'v' : '▼',
 		same: ascii ? '=' : '•',
 		ellipsis: ascii ? '~' : '…',
+		separator: ascii ? ' | ' : ' · ',
 		levels: ascii ? '_.-:=+*#' : '▁▂▃▄▅▆▇█',
 		bar: ascii ? '#' : '█',
 	};

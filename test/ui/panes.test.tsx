@@ -107,7 +107,7 @@ describe('students pane', () => {
 		app.press(keys.enter);
 		const frame = await app.waitForFrame('student ann');
 		expect(frame).toContain(
-			'results 3 · average 0.5000 · min 0.0000 · max 1.0000',
+			'results 3 | average 0.5000 | min 0.0000 | max 1.0000',
 		);
 		expect(frame).toContain('scores by exam _#=');
 		expect(frame).toMatch(/> +1 +0\.0000/);
@@ -197,7 +197,7 @@ describe('exams pane', () => {
 		app.press('k');
 		app.press(keys.enter);
 		const frame = await app.waitForFrame('exam 7');
-		expect(frame).toContain('results 4 · average 0.5400');
+		expect(frame).toContain('results 4 | average 0.5400');
 		expect(frame).toMatch(/#1 bob +0\.9500/);
 		expect(frame).toMatch(/#4 ann +0\.1500/);
 		expect(frame.indexOf('bob')).toBeLessThan(frame.indexOf('cid'));
@@ -319,4 +319,42 @@ describe('exam drill-down histogram', () => {
 			}
 		});
 	}
+});
+
+describe('--ascii', () => {
+	it('draws only ASCII in every pane, drill-down and overlay', async () => {
+		const {app, write} = setup({ascii: true});
+		const long =
+			'a-student-id-far-too-long-for-any-column-of-the-screen-'.repeat(2);
+		write([
+			...exam(1, [0.2, 0.8, 0.5, 0.5]),
+			{studentId: long, exam: 1, score: 1},
+		]);
+		write([{studentId: 'ann', exam: 2, score: 0.6}]);
+		const ascii = /^[\x20-\x7e\n]*$/;
+		const frames = [await app.waitForFrame(/ann +2 +0\.6000 \^/)];
+
+		app.press('p');
+		frames.push(await app.waitForFrame('paused'));
+		for (const [key, text] of [
+			['2', '#1 '],
+			[keys.enter, 'student '],
+			['3', 'sort id'],
+			['/', 'filter /_'],
+			['a', 'filter /a_'],
+			[keys.enter, 'results'],
+			[keys.enter, 'student '],
+			['4', 'oldest first'],
+			[keys.enter, 'exam 1'],
+			['?', 'Keys ('],
+		] as const) {
+			app.press(key);
+			frames.push(await app.waitForFrame(text));
+		}
+
+		expect(frames.join('\n')).toContain('~');
+		for (const frame of frames) {
+			expect(frame).toMatch(ascii);
+		}
+	});
 });

@@ -4,7 +4,7 @@ import {useTheme} from '../../theme.js';
 import {Histogram} from '../charts/histogram.js';
 import {count, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell} from '../safe-text.js';
+import {cellsWith} from '../safe-text.js';
 
 export type ExamDetailProps = {
 	exam: number;
@@ -25,6 +25,7 @@ const scoreWidth = 8;
 export function ExamDetail(props: ExamDetailProps) {
 	const {exam, detail, offset, cursor, width, height} = props;
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const chartWidth = Math.min(36, Math.floor(width * 0.4));
 	const listWidth = width - chartWidth - 2;
 	const idWidth = Math.max(6, listWidth - 2 - rankWidth - scoreWidth - 2);
@@ -36,7 +37,7 @@ export function ExamDetail(props: ExamDetailProps) {
 			<Text wrap="truncate" color={theme.accent} bold={theme.color}>
 				exam {exam}
 			</Text>
-			<Text wrap="truncate">{figures(detail)}</Text>
+			<Text wrap="truncate">{figures(detail, theme.separator)}</Text>
 			<Box height={bodyHeight} overflow="hidden">
 				<Box flexDirection="column" width={listWidth}>
 					<HeaderRow>
@@ -71,7 +72,7 @@ export function ExamDetail(props: ExamDetailProps) {
 	);
 }
 
-function figures(detail: Detail | undefined): string {
+function figures(detail: Detail | undefined, separator: string): string {
 	if (!detail) {
 		return 'no results stored for this exam';
 	}
@@ -81,5 +82,5 @@ function figures(detail: Detail | undefined): string {
 		`average ${score(detail.average)}`,
 		`min ${score(detail.min)}`,
 		`max ${score(detail.max)}`,
-	].join(' · ');
+	].join(separator);
 }

@@ -3,7 +3,7 @@ import type {ExamSummary} from '../../store/query-types.js';
 import {useTheme} from '../../theme.js';
 import {count, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell} from '../safe-text.js';
+import {cellsWith} from '../safe-text.js';
 import type {ExamsState} from './use-exams-state.js';
 
 export type ExamsProps = {
@@ -24,6 +24,7 @@ const figureWidth = 8;
 /** Every exam with its result count and average. */
 export function Exams({state, rows, total, width, height}: ExamsProps) {
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const {offset, cursor} = state.list;
 	const first = rows.length === 0 ? 0 : offset + 1;
 	const order = state.descending ? 'newest first' : 'oldest first';
@@ -31,7 +32,9 @@ export function Exams({state, rows, total, width, height}: ExamsProps) {
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text wrap="truncate" color={theme.muted}>
-				{count(first)}-{count(offset + rows.length)} of {count(total)} · {order}
+				{count(first)}-{count(offset + rows.length)} of {count(total)}
+				{theme.separator}
+				{order}
 			</Text>
 			<HeaderRow>
 				{cell('exam', examWidth, true)} {cell('results', figureWidth, true)}{' '}

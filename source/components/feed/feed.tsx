@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useTheme, type Theme} from '../../theme.js';
 import {clock, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell} from '../safe-text.js';
+import {cellsWith} from '../safe-text.js';
 import type {FeedRow} from './use-feed-state.js';
 
 export type {FeedRow} from './use-feed-state.js';
@@ -25,6 +25,7 @@ const scoreWidth = 8;
 /** The newest scores, with an arrow saying how each compares with the average. */
 export function Feed({rows, cursor, averages, width, height}: FeedProps) {
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
 		8,
 		width - 2 - timeWidth - examWidth - scoreWidth - 2 - 4,

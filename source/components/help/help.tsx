@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {keymap, type Binding} from '../../keymap.js';
 import {useTheme} from '../../theme.js';
-import {cell} from '../safe-text.js';
+import {cellsWith} from '../safe-text.js';
 
 export type HelpProps = {width: number; height: number};
 
@@ -10,6 +10,7 @@ const keysWidth = 14;
 /** Every key from the keymap table, as many as fit. */
 export function Help({width, height}: HelpProps) {
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const bindings: Binding[] = Object.values(keymap);
 	const room = Math.max(0, height - 2);
 	const shown = bindings.slice(0, room);

@@ -3,7 +3,7 @@ import type {StudentSummary} from '../../store/query-types.js';
 import {useTheme} from '../../theme.js';
 import {count, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell} from '../safe-text.js';
+import {cellsWith} from '../safe-text.js';
 
 export type LeaderboardProps = {
 	/** The rows on screen, in rank order. */
@@ -23,6 +23,7 @@ const countWidth = 8;
 export function Leaderboard(props: LeaderboardProps) {
 	const {rows, firstRank, cursor, width, height} = props;
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
 		8,
 		width - 2 - rankWidth - averageWidth - countWidth - 3,

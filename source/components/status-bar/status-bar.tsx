@@ -46,10 +46,10 @@ export function StatusBar({
 				<Text color={theme.accent}>
 					{fitWidth(escapeControl(source), sourceRoom, theme.ellipsis)}
 				</Text>
-				<Text> · </Text>
+				<Text>{theme.separator}</Text>
 				<Text color={stateColor}>{stateText}</Text>
 			</Text>
-			<Text wrap="truncate">{figures.join(' · ')}</Text>
+			<Text wrap="truncate">{figures.join(theme.separator)}</Text>
 		</Box>
 	);
 }

@@ -4,7 +4,7 @@ import {useTheme} from '../../theme.js';
 import {sparkline} from '../charts/sparkline.js';
 import {clock, count, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell, escapeControl, fitWidth} from '../safe-text.js';
+import {cellsWith, escapeControl, fitWidth} from '../safe-text.js';
 
 export type StudentDetailProps = {
 	studentId: string;
@@ -26,6 +26,7 @@ const timeWidth = 8;
 export function StudentDetail(props: StudentDetailProps) {
 	const {studentId, detail, offset, cursor, width, height} = props;
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const rows = detail?.results.slice(
 		offset,
 		offset + height - studentDetailChrome,
@@ -37,7 +38,7 @@ export function StudentDetail(props: StudentDetailProps) {
 			<Text wrap="truncate" color={theme.accent} bold={theme.color}>
 				student {fitWidth(escapeControl(studentId), width - 8, theme.ellipsis)}
 			</Text>
-			<Text wrap="truncate">{figures(detail)}</Text>
+			<Text wrap="truncate">{figures(detail, theme.separator)}</Text>
 			<Text wrap="truncate">
 				<Text color={theme.muted}>scores by exam </Text>
 				<Text color={theme.accent}>
@@ -62,7 +63,7 @@ export function StudentDetail(props: StudentDetailProps) {
 	);
 }
 
-function figures(detail: Detail | undefined): string {
+function figures(detail: Detail | undefined, separator: string): string {
 	if (!detail) {
 		return 'no results stored for this student';
 	}
@@ -72,5 +73,5 @@ function figures(detail: Detail | undefined): string {
 		`average ${score(detail.average)}`,
 		`min ${score(detail.min)}`,
 		`max ${score(detail.max)}`,
-	].join(' · ');
+	].join(separator);
 }

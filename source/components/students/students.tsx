@@ -1,9 +1,9 @@
 import {Box, Text} from 'ink';
 import type {StudentSummary} from '../../store/query-types.js';
-import {useTheme} from '../../theme.js';
+import {useTheme, type Theme} from '../../theme.js';
 import {clock, count, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
-import {cell, escapeControl, fitWidth} from '../safe-text.js';
+import {cellsWith, escapeControl, fitWidth} from '../safe-text.js';
 import {
 	activeFilter,
 	sortLabels,
@@ -29,6 +29,7 @@ const timeWidth = 9;
 /** Every student, one screenful at a time. */
 export function Students({state, rows, total, width, height}: StudentsProps) {
 	const theme = useTheme();
+	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
 		8,
 		width - 2 - countWidth - averageWidth - timeWidth - 3,
@@ -38,8 +39,10 @@ export function Students({state, rows, total, width, height}: StudentsProps) {
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text wrap="truncate">
-				<Text color={theme.muted}>{summary(state, total, rows.length)}</Text>
-				{filterText(state, width, theme.ellipsis)}
+				<Text color={theme.muted}>
+					{summary(state, total, rows.length, theme.separator)}
+				</Text>
+				{filterText(state, width, theme)}
 			</Text>
 			<HeaderRow>
 				{cell('student', idWidth)} {cell('results', countWidth, true)}{' '}
@@ -61,14 +64,19 @@ export function Students({state, rows, total, width, height}: StudentsProps) {
 	);
 }
 
-function summary(state: StudentsState, total: number, shown: number): string {
+function summary(
+	state: StudentsState,
+	total: number,
+	shown: number,
+	separator: string,
+): string {
 	const first = shown === 0 ? 0 : state.list.offset + 1;
 	const last = state.list.offset + shown;
 	const order = state.descending ? 'descending' : 'ascending';
-	return `${count(first)}-${count(last)} of ${count(total)} · sort ${sortLabels[state.sort]}, ${order}`;
+	return `${count(first)}-${count(last)} of ${count(total)}${separator}sort ${sortLabels[state.sort]}, ${order}`;
 }
 
-function filterText(state: StudentsState, width: number, ellipsis: string) {
+function filterText(state: StudentsState, width: number, theme: Theme) {
 	const filter = activeFilter(state);
 	if (state.draft === undefined && !filter) {
 		return '';
@@ -78,7 +86,7 @@ function filterText(state: StudentsState, width: number, ellipsis: string) {
 	const text = fitWidth(
 		escapeControl(filter),
 		Math.max(4, width / 3),
-		ellipsis,
+		theme.ellipsis,
 	);
-	return ` · filter /${text}${cursor}`;
+	return `${theme.separator}filter /${text}${cursor}`;
 }
