@@ -1,4 +1,5 @@
 import type {AnyFlags} from 'meow';
+import {UsageError} from './errors.js';
 
 /** Every flag scoretop takes; meow refuses any other. */
 export const flags = {
@@ -67,35 +68,112 @@ export const helpText = `
 	  $ scoretop stream --port 8080
 `;
 
-/**
- * The first flag on the command line that scoretop does not know. meow can
- * refuse unknown flags itself, but over two lines; ours is one.
- */
-export function findUnknownFlag(argv: readonly string[]): string | undefined {
-	const known = new Set([...Object.keys(flags), 'help', 'version', 'h']);
+export type FlagName = keyof typeof flags;
 
-	for (const argument of argv) {
+/** The command line as meow should read it, and which flags it names. */
+export type ReadArgv = {
+	/** Each value joined to its flag (`--count=-5`), so none looks like a flag. */
+	argv: string[];
+	/** The flags given on the command line, defaults aside. */
+	given: Set<FlagName>;
+	help: boolean;
+	version: boolean;
+};
+
+/**
+ * Reads the command line before meow does: an unknown flag is refused in
+ * one line (meow's own message takes two), a flag that wants a value and
+ * has none is refused, and the token after a flag that takes a value is
+ * that value even when it starts with a dash (`--count -5`).
+ */
+export function readArgv(argv: readonly string[]): ReadArgv {
+	const read: ReadArgv = {
+		argv: [],
+		given: new Set(),
+		help: false,
+		version: false,
+	};
+
+	for (let index = 0; index < argv.length; index++) {
+		const argument = argv[index] ?? '';
 		if (argument === '--') {
-			return undefined;
+			read.argv.push(...argv.slice(index));
+			break;
 		}
 
-		if (!argument.startsWith('-') || argument === '-') {
+		if (!looksLikeFlag(argument)) {
+			read.argv.push(argument);
 			continue;
 		}
 
-		const name = argument.replace(/^--?/, '').split('=')[0] ?? '';
-		const camel = name.replace(/-([a-z])/g, (_, letter: string) =>
-			letter.toUpperCase(),
-		);
-		const positive = camel.startsWith('no')
-			? camel.charAt(2).toLowerCase() + camel.slice(3)
-			: camel;
-		if (!known.has(camel) && !known.has(positive)) {
-			return argument.split('=')[0];
+		const [written = '', ...valueParts] = argument.split('=');
+		const name = flagKey(written);
+		if (name === 'help' || name === 'h' || name === 'version') {
+			read[name === 'version' ? 'version' : 'help'] = true;
+			continue;
 		}
+
+		if (name === undefined) {
+			throw new UsageError(`unknown flag ${written}; see scoretop --help`);
+		}
+
+		read.given.add(name);
+		if (flags[name].type === 'boolean' || valueParts.length > 0) {
+			read.argv.push(argument);
+			continue;
+		}
+
+		const value = argv[index + 1];
+		if (value === undefined || looksLikeFlag(value)) {
+			throw new UsageError(`${written} needs a value; see scoretop --help`);
+		}
+
+		read.argv.push(`${written}=${value}`);
+		index++;
+	}
+
+	return read;
+}
+
+/** `-5` and `-1s` are values; `--db`, `-h` and `--no-color` are flags. */
+function looksLikeFlag(argument: string): boolean {
+	return (
+		argument.startsWith('-') && argument !== '-' && !/^-[\d.]/.test(argument)
+	);
+}
+
+/** The flags-table key of `--stall-timeout` or `--no-color`, if known. */
+function flagKey(
+	written: string,
+): FlagName | 'help' | 'h' | 'version' | undefined {
+	const camel = written
+		.replace(/^--?/, '')
+		.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	if (camel === 'help' || camel === 'h' || camel === 'version') {
+		return camel;
+	}
+
+	if (Object.hasOwn(flags, camel)) {
+		return camel as FlagName;
+	}
+
+	const positive = camel.startsWith('no')
+		? camel.charAt(2).toLowerCase() + camel.slice(3)
+		: '';
+	if (Object.hasOwn(flags, positive) && isBoolean(positive as FlagName)) {
+		return positive as FlagName;
 	}
 
 	return undefined;
+}
+
+function isBoolean(name: FlagName): boolean {
+	return flags[name].type === 'boolean';
+}
+
+/** `stallTimeout` as the user writes it: `--stall-timeout`. */
+export function flagText(name: string): string {
+	return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 /** meow reads `--rate x` as NaN; say which flag wanted a number. */
@@ -109,11 +187,7 @@ export function findBadNumber(
 			value !== undefined &&
 			!Number.isFinite(value)
 		) {
-			const flag = name.replace(
-				/[A-Z]/g,
-				(letter) => `-${letter.toLowerCase()}`,
-			);
-			return `--${flag} takes a number`;
+			return `${flagText(name)} takes a number`;
 		}
 	}
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import meow from 'meow';
-import {findBadNumber, findUnknownFlag, flags, helpText} from './cli-flags.js';
-import {parseDuration} from './duration.js';
+import {checkFlags, type Mode} from './check-flags.js';
+import {findBadNumber, flags, helpText, readArgv} from './cli-flags.js';
+import {parseDuration, stallTimeoutBounds} from './duration.js';
 import {exitCodes, oneLine, RuntimeError, UsageError} from './errors.js';
 import {createLogger} from './logger.js';
 import {builtinSource, defaultDatabasePath} from './database-path.js';
@@ -14,48 +15,67 @@ import type {FormatName} from './store/export/format.js';
 import type {ViewName} from './store/export/views.js';
 import {runStreamServer} from './stream/stream-server-cli.js';
 
-const unknownFlag = findUnknownFlag(process.argv.slice(2));
-if (unknownFlag) {
-	process.stderr.write(
-		`scoretop: unknown flag ${unknownFlag}; see scoretop --help\n`,
-	);
-	process.exit(exitCodes.usage);
-}
-
 const cli = parseFlags();
 
-/** meow throws on a bad flag value; that is a usage error like any other. */
+/**
+ * Every usage error is found here, before a file is created or a server
+ * started: exit 2 with one line.
+ */
 function parseFlags() {
 	try {
-		const parsed = meow(helpText, {importMeta: import.meta, flags});
-		const argv = process.argv.slice(2);
-		if (argv.includes('--help') || argv.includes('-h')) {
+		const read = readArgv(process.argv.slice(2));
+		const parsed = meow(helpText, {
+			importMeta: import.meta,
+			flags,
+			argv: read.argv,
+			autoHelp: false,
+			autoVersion: false,
+		});
+		if (read.help) {
 			parsed.showHelp(exitCodes.ok);
 		}
 
 		const badNumber = findBadNumber(parsed.flags);
 		if (badNumber) {
-			throw new Error(badNumber);
+			throw new UsageError(badNumber);
 		}
 
+		const mode = readMode(parsed.input);
+		if (read.version) {
+			parsed.showVersion();
+		}
+
+		checkFlags(mode, read.given, parsed.flags);
 		return parsed;
 	} catch (error) {
 		const message = oneLine(error).replaceAll('`', '');
-		process.stderr.write(`scoretop: ${message}; see scoretop --help\n`);
+		const hint = message.includes('scoretop --help')
+			? ''
+			: '; see scoretop --help';
+		process.stderr.write(`scoretop: ${message}${hint}\n`);
 		process.exit(exitCodes.usage);
 	}
+}
+
+/** The command picks the mode; anything after it is a mistake. */
+function readMode(input: readonly string[]): Mode {
+	const [command, ...rest] = input;
+	if (command !== undefined && command !== 'stream' && command !== 'serve') {
+		throw new UsageError(`unknown command "${command}"`);
+	}
+
+	if (rest.length > 0) {
+		throw new UsageError(`unexpected argument "${rest[0]}"`);
+	}
+
+	return command ?? 'monitor';
 }
 
 type Flags = typeof cli.flags;
 
 /** Picks the mode from the command and flags, then runs it. */
 async function main(): Promise<void> {
-	const [command, ...rest] = cli.input;
-	if (rest.length > 0) {
-		throw new UsageError(
-			`unexpected argument "${rest[0]}"; see scoretop --help`,
-		);
-	}
+	const [command] = cli.input;
 
 	if (command === 'stream') {
 		await runStreamServer({
@@ -72,10 +92,6 @@ async function main(): Promise<void> {
 	if (command === 'serve') {
 		await runServeCommand(cli.flags);
 		return;
-	}
-
-	if (command !== undefined) {
-		throw new UsageError(`unknown command "${command}"; see scoretop --help`);
 	}
 
 	if (cli.flags.export !== undefined) {
@@ -101,7 +117,6 @@ async function runExportCommand(
 	format: FormatName,
 ): Promise<void> {
 	const durationMs = parseDurationFlag(options.duration);
-	checkCount(options.count);
 	const exportOptions = {
 		format,
 		view: (options.view ?? 'scores') as ViewName,
@@ -116,7 +131,7 @@ async function runExportCommand(
 	const log = createLogger(options.logFile);
 	await runCapture({
 		resolved: await resolveSource(options),
-		stallTimeoutMs: parseDuration(options.stallTimeout, 'stall-timeout'),
+		stallTimeoutMs: stallTimeout(options),
 		count: options.count,
 		durationMs,
 		log: logBoth(log),
@@ -139,7 +154,7 @@ async function runServeCommand(options: Flags): Promise<void> {
 	const log = createLogger(options.logFile);
 	await runServe({
 		resolved: await resolveSource(options),
-		stallTimeoutMs: parseDuration(options.stallTimeout, 'stall-timeout'),
+		stallTimeoutMs: stallTimeout(options),
 		port: options.port ?? 3000,
 		host: options.host,
 		log: logBoth(log),
@@ -161,9 +176,8 @@ function parseDurationFlag(duration: string | undefined): number | undefined {
 
 async function runMonitor(options: Flags): Promise<void> {
 	const log = createLogger(options.logFile);
-	const stallTimeoutMs = parseDuration(options.stallTimeout, 'stall-timeout');
+	const stallTimeoutMs = stallTimeout(options);
 	const durationMs = parseDurationFlag(options.duration);
-	checkCount(options.count);
 
 	// A capture that stops by itself has nothing to show in a UI.
 	const interactive = process.stdout.isTTY && process.stdin.isTTY;
@@ -205,10 +219,12 @@ async function runMonitor(options: Flags): Promise<void> {
 	});
 }
 
-function checkCount(count: number | undefined): void {
-	if (count !== undefined && (!Number.isSafeInteger(count) || count <= 0)) {
-		throw new UsageError('--count takes a whole number above zero');
-	}
+function stallTimeout(options: Flags): number {
+	return parseDuration(
+		options.stallTimeout,
+		'stall-timeout',
+		stallTimeoutBounds,
+	);
 }
 
 try {

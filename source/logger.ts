@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import {RuntimeError} from './errors.js';
 
 export type Logger = {write: (line: string) => void};
 
@@ -11,10 +12,21 @@ export function createLogger(file: string | undefined): Logger {
 		return {write() {}};
 	}
 
-	const descriptor = fs.openSync(file, 'a');
+	const descriptor = openLog(file);
 	return {
 		write(line) {
 			fs.writeSync(descriptor, `${new Date().toISOString()} ${line}\n`);
 		},
 	};
+}
+
+function openLog(file: string): number {
+	try {
+		return fs.openSync(file, 'a');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? 'error';
+		throw new RuntimeError(
+			`cannot open the log file ${file} (${code}): check the path and its permissions`,
+		);
+	}
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {builtinSource, defaultDatabasePath} from './database-path.js';
 import {UsageError} from './errors.js';
 import type {StreamServer} from './stream/stream-server.js';
@@ -41,22 +43,30 @@ export async function resolveSource(flags: {
 	db?: string;
 	seed?: number;
 	rate?: number;
+	roster?: number;
 	firehose?: boolean;
 }): Promise<ResolvedSource> {
 	if (flags.url !== undefined) {
 		const url = checkUrl(flags.url);
-		return {source: url, url, dbFile: flags.db ?? defaultDatabasePath(url)};
+		return {source: url, url, dbFile: flags.db ?? defaultDatabaseFile(url)};
 	}
 
+	const dbFile = flags.db ?? defaultDatabaseFile(builtinSource);
 	const server = await startStreamServerThread({
 		seed: flags.seed,
 		rate: flags.rate,
+		rosterSize: flags.roster,
 		firehose: flags.firehose,
 	});
-	return {
-		source: builtinSource,
-		url: server.url,
-		dbFile: flags.db ?? defaultDatabasePath(builtinSource),
-		server,
-	};
+	return {source: builtinSource, url: server.url, dbFile, server};
+}
+
+/**
+ * The data directory is scoretop's own, so it is made when missing; the
+ * directory of a --db is the user's, and is never made up.
+ */
+function defaultDatabaseFile(source: string): string {
+	const file = defaultDatabasePath(source);
+	fs.mkdirSync(path.dirname(file), {recursive: true});
+	return file;
 }

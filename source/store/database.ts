@@ -9,7 +9,7 @@ import {StoreError} from './store-error.js';
  * at most the last commits not yet checkpointed to the OS, never the file.
  */
 export function openWriter(file: string, source: string): Database {
-	fs.mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
+	checkParent(file);
 	const db = openFile(file, {});
 
 	try {
@@ -27,6 +27,19 @@ export function openWriter(file: string, source: string): Database {
 	}
 
 	return db;
+}
+
+/**
+ * SQLite would create the file wherever it is told; a missing directory is
+ * a typo to report, and the default data directory is made by its caller.
+ */
+function checkParent(file: string): void {
+	const directory = path.dirname(path.resolve(file));
+	if (!fs.statSync(directory, {throwIfNoEntry: false})?.isDirectory()) {
+		throw new StoreError(
+			`there is no directory ${directory} for ${file}: create it or pass another --db`,
+		);
+	}
 }
 
 /** Opens a read-only connection; each reader gets its own. */
@@ -171,6 +184,12 @@ export function translate(error: unknown, file: string): Error {
 
 	const code = (error as {code?: string}).code ?? '';
 	const message = (error as Error).message ?? String(error);
+	if (fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()) {
+		return new StoreError(
+			`${file} is a directory, not a database: pass a file`,
+		);
+	}
+
 	if (code === 'SQLITE_FULL') {
 		return new StoreError(
 			`disk full while writing ${file}: free space, then run again`,
