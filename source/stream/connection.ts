@@ -9,6 +9,7 @@ import {reconnectDelay} from './backoff.js';
 import type {ConnectionState} from './connection-state.js';
 import {
 	classify,
+	classifyNetworkError,
 	describeNetworkError,
 	type Failure,
 } from './response-check.js';
@@ -153,10 +154,7 @@ export class StreamConnection {
 				cache: 'no-store',
 			});
 		} catch (error) {
-			this.failIf(generation, {
-				reason: describeNetworkError(error),
-				fatal: false,
-			});
+			this.failIf(generation, classifyNetworkError(error, this.options.url));
 			throw error;
 		}
 

@@ -35,6 +35,23 @@ export function classify(response: Response): Failure | undefined {
 	return undefined;
 }
 
+/**
+ * Why a request failed before any answer. Node's fetch refuses some ports
+ * outright ("bad port": 1, 25, 6000 and others); no retry can pass that.
+ */
+export function classifyNetworkError(error: unknown, url: string): Failure {
+	const cause = (error as {cause?: {message?: string}}).cause;
+	if (cause?.message === 'bad port') {
+		const {port} = new URL(url);
+		return {
+			reason: `port ${port} is blocked by Node's fetch; use another port`,
+			fatal: true,
+		};
+	}
+
+	return {reason: describeNetworkError(error), fatal: false};
+}
+
 export function describeNetworkError(error: unknown): string {
 	const cause = (error as {cause?: {code?: string; message?: string}}).cause;
 	switch (cause?.code) {
