@@ -11,13 +11,13 @@ import {HintLine} from './components/navigation/hint-line.js';
 import {PaneTabs} from './components/navigation/pane-tabs.js';
 import {useNavigationInput} from './components/navigation/use-navigation-input.js';
 import {useNavigationState} from './components/navigation/use-navigation-state.js';
-import {StatusBar} from './components/status-bar/status-bar.js';
+import {StatusBar, statusLines} from './components/status-bar/status-bar.js';
 import type {ReaderHandle} from './components/store-reader.js';
 import {StudentsPane} from './components/students/students-pane.js';
 import {useStudentsState} from './components/students/use-students-state.js';
 import {minimumSize, TooSmall} from './components/too-small.js';
 import {useTerminalSize} from './components/use-terminal-size.js';
-import {useIngest, type IngestSource} from './use-ingest.js';
+import {useIngest, type IngestSource, type IngestView} from './use-ingest.js';
 
 export type AppProps = {
 	ingest: IngestSource;
@@ -31,15 +31,15 @@ export type AppProps = {
 	rows?: number;
 };
 
-/** Lines around the pane: two of status, the pane tabs, the hint line. */
-const chrome = 4;
+/** Lines around the pane: the status bar, the pane tabs, the hint line. */
+const chromeAround = (state: IngestView['state']) => statusLines(state) + 2;
 
 /**
  * Composes the panes. Each pane's state lives in its own reducer; the app
  * holds them only so the status bar and hint line can speak of them.
  */
 export function App({ingest, source, reader, onExit, ...props}: AppProps) {
-	const view = useIngest(ingest);
+	const view = useIngest(ingest, reader);
 	const size = useTerminalSize(props.columns, props.rows);
 	const [navigation, navigate] = useNavigationState();
 	const [feed, feedDispatch] = useFeedState();
@@ -67,7 +67,7 @@ export function App({ingest, source, reader, onExit, ...props}: AppProps) {
 		reader,
 		version: view.version,
 		width: size.columns,
-		height: size.rows - chrome,
+		height: size.rows - chromeAround(view.state),
 	};
 	const drilled = {
 		feed: false,
@@ -126,7 +126,16 @@ export function App({ingest, source, reader, onExit, ...props}: AppProps) {
 					/>
 				</Box>
 			</Box>
-			<HintLine context={{pane, help, drilled, typing}} width={size.columns} />
+			<HintLine
+				context={{
+					pane,
+					help,
+					drilled,
+					typing,
+					paused: feed.paused !== undefined,
+				}}
+				width={size.columns}
+			/>
 		</Box>
 	);
 }

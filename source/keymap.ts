@@ -180,11 +180,19 @@ export function matchBinding(input: string, key: Key): BindingId | undefined {
 	return undefined;
 }
 
-/** The hint line: "keys label" pairs, as many as the width allows. */
-export function hintText(ids: readonly BindingId[], width: number): string {
+/**
+ * The hint line: "keys label" pairs, as many as the width allows; `labels`
+ * replaces a label that depends on the moment (pause while paused).
+ */
+export function hintText(
+	ids: readonly BindingId[],
+	width: number,
+	labels: Partial<Record<BindingId, string>> = {},
+): string {
 	let text = '';
 	for (const id of ids) {
-		const {keys, label} = keymap[id];
+		const {keys} = keymap[id];
+		const label = labels[id] ?? keymap[id].label;
 		const next = `${text}${text ? '  ' : ''}${keys} ${label}`;
 		if (next.length > width) {
 			break;

@@ -2,6 +2,7 @@ import {useEffect, useState} from 'react';
 import type {ConnectionState} from './stream/connection-state.js';
 import type {Counters, WorkerMessage} from './stream/messages.js';
 import type {FeedRow} from './components/feed/use-feed-state.js';
+import type {ReaderHandle} from './components/store-reader.js';
 
 /** The part of the ingest client the UI listens to. */
 export type IngestSource = {
@@ -16,6 +17,12 @@ export type IngestView = {
 	/** Counts the worker's updates: the store has changed when it moves. */
 	version: number;
 	failure?: string;
+	/**
+	 * Keys of the rows read from the store at start, until the first live
+	 * rows: a score stored between that read and the first update would
+	 * otherwise show twice.
+	 */
+	seeded?: ReadonlySet<string>;
 };
 
 /** The most feed rows kept: a tall terminal's worth. */
@@ -45,12 +52,16 @@ export function reduceIngest(
 ): IngestView {
 	switch (message.type) {
 		case 'update': {
+			const fresh = view.seeded
+				? message.feed.filter((row) => !view.seeded?.has(rowKey(row)))
+				: message.feed;
 			const feed =
-				message.feed.length === 0
+				fresh.length === 0
 					? view.feed
-					: [...view.feed, ...message.feed].slice(-keptRows);
+					: [...view.feed, ...fresh].slice(-keptRows);
 			return {
 				...view,
+				seeded: message.feed.length === 0 ? view.seeded : undefined,
 				state: message.state,
 				counters: message.counters,
 				feed,
@@ -72,12 +83,19 @@ export function reduceIngest(
 	}
 }
 
-export function useIngest(source: IngestSource): IngestView {
-	const [view, setView] = useState<IngestView>({
-		state: {kind: 'connecting', attempt: 1},
-		counters: emptyCounters,
-		feed: [],
-		version: 0,
+export function useIngest(
+	source: IngestSource,
+	reader?: ReaderHandle,
+): IngestView {
+	const [view, setView] = useState<IngestView>(() => {
+		const feed = storedFeed(reader);
+		return {
+			state: {kind: 'connecting', attempt: 1},
+			counters: emptyCounters,
+			feed,
+			version: 0,
+			seeded: new Set(feed.map((row) => rowKey(row))),
+		};
 	});
 
 	useEffect(() => {
@@ -93,6 +111,23 @@ export function useIngest(source: IngestSource): IngestView {
 	}, [source]);
 
 	return view;
+}
+
+/**
+ * The newest stored scores, oldest first, so a reopened database starts
+ * with a full feed. A store that cannot be read yet starts it empty; the
+ * panes say why on their own reads.
+ */
+function storedFeed(reader: ReaderHandle | undefined): FeedRow[] {
+	try {
+		return (reader?.()?.recent(keptRows) ?? []).reverse();
+	} catch {
+		return [];
+	}
+}
+
+function rowKey(row: FeedRow): string {
+	return [row.eventId, row.studentId, row.exam, row.score].join('\n');
 }
 
 /**

@@ -3,7 +3,7 @@ import type {Queries} from '../store/queries.js';
 /** The reads the panes make; the store's queries module provides them. */
 export type StoreReader = Pick<
 	Queries,
-	'students' | 'student' | 'exams' | 'exam'
+	'students' | 'student' | 'exams' | 'exam' | 'recent'
 >;
 
 /**

@@ -1,7 +1,9 @@
 import type {Dispatch} from 'react';
 import type {IngestView} from '../../use-ingest.js';
 import type {ReaderHandle} from '../store-reader.js';
+import {count} from '../list/format.js';
 import {useListSync} from '../list/use-list-sync.js';
+import {escapeControl} from '../safe-text.js';
 import {useStoreQuery} from '../use-store-query.js';
 import {Feed} from './feed.js';
 import {useFeedInput} from './use-feed-input.js';
@@ -45,10 +47,24 @@ export function FeedPane(props: FeedPaneProps) {
 			rows={visible}
 			cursor={cursor - offset}
 			averages={averages.data ?? new Map()}
+			empty={emptyNote(view)}
 			width={width}
 			height={height}
 		/>
 	);
+}
+
+/** Why the feed is empty: the stream ended, or nothing new came yet. */
+function emptyNote({state, counters}: IngestView): string {
+	if (state.kind === 'closed') {
+		return `the stream stopped: ${escapeControl(state.reason)}`;
+	}
+
+	if (counters.stored > 0) {
+		return `no new scores yet; ${count(counters.stored)} stored`;
+	}
+
+	return 'waiting for scores';
 }
 
 /** Only the students on screen are looked up, one indexed read each. */

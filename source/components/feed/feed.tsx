@@ -14,6 +14,8 @@ export type FeedProps = {
 	cursor?: number;
 	/** Each student's current average, for the trend arrow. */
 	averages: ReadonlyMap<string, number>;
+	/** Said in place of the rows while there are none. */
+	empty: string;
 	width: number;
 	height: number;
 };
@@ -23,7 +25,8 @@ const examWidth = 7;
 const scoreWidth = 8;
 
 /** The newest scores, with an arrow saying how each compares with the average. */
-export function Feed({rows, cursor, averages, width, height}: FeedProps) {
+export function Feed(props: FeedProps) {
+	const {rows, cursor, averages, empty, width, height} = props;
 	const theme = useTheme();
 	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
@@ -38,7 +41,10 @@ export function Feed({rows, cursor, averages, width, height}: FeedProps) {
 				{cell('exam', examWidth, true)} {cell('score', scoreWidth, true)}
 			</HeaderRow>
 			{rows.length === 0 && (
-				<Text color={theme.muted}> waiting for scores</Text>
+				<Text color={theme.muted} wrap="truncate">
+					{' '}
+					{empty}
+				</Text>
 			)}
 			{rows.map((row, index) => (
 				<Row

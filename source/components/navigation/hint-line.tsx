@@ -14,7 +14,11 @@ export function HintLine({
 	const theme = useTheme();
 	const text = context.typing
 		? 'type to filter  Enter keep  Esc clear  Ctrl-C quit'
-		: hintText(hintsFor(context), width);
+		: hintText(
+				hintsFor(context),
+				width,
+				context.paused ? {pause: 'resume'} : {},
+			);
 
 	return (
 		<Text color={theme.muted} wrap="truncate">

@@ -7,6 +7,8 @@ export type HintContext = {
 	help: boolean;
 	drilled: boolean;
 	typing: boolean;
+	/** The feed is paused, so its key resumes it. */
+	paused?: boolean;
 };
 
 /** The keys worth showing right now, most useful first. */

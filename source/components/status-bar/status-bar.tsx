@@ -15,7 +15,15 @@ export type StatusBarProps = {
 	now: number;
 };
 
-/** Two lines: where the data comes from and how it flows. */
+/**
+ * The lines the status bar takes: two, and a third once the stream has
+ * closed, so the reason (which says what to do next) is never cut.
+ */
+export function statusLines(state: ConnectionState): number {
+	return state.kind === 'closed' ? 3 : 2;
+}
+
+/** Where the data comes from, how it flows, and why it stopped. */
 export function StatusBar({
 	source,
 	state,
@@ -37,7 +45,8 @@ export function StatusBar({
 		figures.push(note);
 	}
 
-	const stateText = describeState(state, now);
+	const stateText =
+		state.kind === 'closed' ? 'closed' : describeState(state, now);
 	const sourceRoom = Math.max(10, width - stateText.length - 3);
 
 	return (
@@ -49,6 +58,11 @@ export function StatusBar({
 				<Text>{theme.separator}</Text>
 				<Text color={stateColor}>{stateText}</Text>
 			</Text>
+			{state.kind === 'closed' && (
+				<Text color={stateColor} wrap="truncate">
+					{fitWidth(escapeControl(state.reason), width, theme.ellipsis)}
+				</Text>
+			)}
 			<Text wrap="truncate">{figures.join(theme.separator)}</Text>
 		</Box>
 	);
