@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type {Writable} from 'node:stream';
 import {RuntimeError} from '../errors.js';
-import {openReader} from '../store/database.js';
+import {openReader, readSource} from '../store/database.js';
 import type {FormatName} from '../store/export/format.js';
 import type {ViewName} from '../store/export/views.js';
 import {writeExport} from '../store/export/write-export.js';
 import {Queries} from '../store/queries.js';
 import {createProgressBar} from './export-progress.js';
+import {tidyAfterReading} from './tidy-wal.js';
 
 export type ExportRunOptions = {
 	dbFile: string;
@@ -46,7 +47,9 @@ export async function runExport(options: ExportRunOptions): Promise<void> {
 		}
 	} finally {
 		progress?.done();
+		const source = readSource(db);
 		db.close();
+		tidyAfterReading(options.dbFile, source);
 	}
 }
 

@@ -67,8 +67,10 @@ export async function runServe(options: ServeOptions): Promise<void> {
 			await closeServer(server);
 		}
 
-		await client.stop();
+		// The reader goes first: SQLite removes the WAL only when the last
+		// connection to close can write, which the worker's can.
 		db?.close();
+		await client.stop();
 		await resolved.server?.close();
 	}
 }
