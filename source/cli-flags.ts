@@ -35,14 +35,14 @@ export const helpText = `
 	Source and storage
 	  --url URL              SSE stream to read (default: the built-in stream)
 	  --db FILE              SQLite file (default: one per source in the data directory)
-	  --stall-timeout TIME   reconnect when nothing arrives for this long (default 45s)
+	  --stall-timeout TIME   reconnect when nothing arrives this long (1s-1h, default 45s)
 
 	Headless
 	  --export FORMAT        csv, json or ndjson: write a view of the database and exit
 	  --view NAME            scores (default), students, exams, leaderboard or rejects
 	  --out FILE             write the export here instead of stdout
 	  --count N              capture: stop after N stored scores, then export
-	  --duration TIME        capture: stop after TIME (30s, 5m, 1h), then export
+	  --duration TIME        capture: stop after TIME (30s, 5m, 2d; at most 24d), then export
 	  --headless             record without the UI; state and summaries on stderr
 
 	Display
@@ -51,14 +51,18 @@ export const helpText = `
 	  --log-file FILE        write a debug log here
 
 	stream and serve
-	  --port N               port to listen on (stream: 8080, serve: 3000)
+	  --port N               port to listen on, 1-65535 (stream: 8080, serve: 3000;
+	                         0 picks a free one)
 	  --host HOST            address to listen on (default 127.0.0.1)
-	  --rate N               stream: events per second (default: a burst every 3 s)
-	  --seed N               stream: seed for the generated scores
-	  --roster N             stream: students per exam (default 20)
-	  --firehose             stream: send as fast as the client reads
 
-	Exit codes: 0 success, 1 runtime failure, 2 usage error.
+	The built-in stream (stream, or the monitor and serve without --url)
+	  --rate N               events per second, above 0 (default: a burst every 3 s)
+	  --seed N               seed for the generated scores, a whole number
+	  --roster N             students per exam, 1-10000 (default 20)
+	  --firehose             send as fast as the client reads
+
+	Exit codes: 0 success, 1 runtime failure, 2 usage error (a flag the
+	command does not take is one).
 
 	Examples
 	  $ scoretop
