@@ -1,6 +1,10 @@
 import {useEffect, useState} from 'react';
 import type {ConnectionState} from './stream/connection-state.js';
-import type {Counters, WorkerMessage} from './stream/messages.js';
+import {
+	emptyCounters,
+	type Counters,
+	type WorkerMessage,
+} from './stream/messages.js';
 import type {FeedRow} from './components/feed/use-feed-state.js';
 import type {ReaderHandle} from './components/store-reader.js';
 
@@ -35,15 +39,7 @@ const keptRows = 200;
  */
 export const minUpdateGapMs = 80;
 
-export const emptyCounters: Counters = {
-	stored: 0,
-	rejected: 0,
-	ignored: 0,
-	duplicates: 0,
-	students: 0,
-	exams: 0,
-	rate: 0,
-};
+export {emptyCounters};
 
 /** Folds the worker's updates into what the panes draw. */
 export function reduceIngest(

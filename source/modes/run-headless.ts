@@ -5,7 +5,7 @@ import {openReader} from '../store/database.js';
 import {Queries} from '../store/queries.js';
 import {describeState} from '../stream/connection-state.js';
 import {IngestClient} from '../stream/ingest-client.js';
-import type {Counters} from '../stream/messages.js';
+import {emptyCounters, type Counters} from '../stream/messages.js';
 
 export type HeadlessOptions = {
 	resolved: ResolvedSource;
@@ -99,15 +99,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
 		throw new RuntimeError(failure);
 	}
 
-	const final = counters ?? {
-		stored: 0,
-		rejected: 0,
-		ignored: 0,
-		duplicates: 0,
-		students: 0,
-		exams: 0,
-		rate: 0,
-	};
+	const final = counters ?? emptyCounters;
 	log(`scoretop: stopped; ${summarise(final)}`);
 	return final;
 }

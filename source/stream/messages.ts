@@ -32,6 +32,17 @@ export type Counters = {
 	rate: number;
 };
 
+/** The counters before the first update arrives. */
+export const emptyCounters: Counters = {
+	stored: 0,
+	rejected: 0,
+	ignored: 0,
+	duplicates: 0,
+	students: 0,
+	exams: 0,
+	rate: 0,
+};
+
 export type WorkerMessage =
 	| {
 			type: 'update';
