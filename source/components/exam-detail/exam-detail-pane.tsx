@@ -1,15 +1,9 @@
-import type {ReaderHandle} from '../store-reader.js';
+import type {DrillDownProps} from '../list/list-pane.js';
 import {useDetailPane} from '../list/use-detail-pane.js';
 import {ExamDetail, examDetailChrome} from './exam-detail.js';
 
-export type ExamDetailPaneProps = {
+export type ExamDetailPaneProps = DrillDownProps & {
 	exam: number;
-	reader?: ReaderHandle;
-	version: number;
-	isActive: boolean;
-	onBack: () => void;
-	width: number;
-	height: number;
 };
 
 /** An exam drilled into from the exams pane. */

@@ -2,17 +2,17 @@ import {Box, Text} from 'ink';
 import type {ExamDetail as Detail} from '../../store/query-types.js';
 import {useTheme} from '../../theme.js';
 import {Histogram} from '../charts/histogram.js';
-import {count, score} from '../list/format.js';
+import {
+	DetailFigures,
+	DetailTitle,
+	type DetailViewProps,
+} from '../list/detail-parts.js';
+import {score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
 import {cellsWith} from '../safe-text.js';
 
-export type ExamDetailProps = {
+export type ExamDetailProps = DetailViewProps<Detail> & {
 	exam: number;
-	detail: Detail | undefined;
-	offset: number;
-	cursor: number;
-	width: number;
-	height: number;
 };
 
 /** Lines above the results: the title, the figures, the column header. */
@@ -34,10 +34,8 @@ export function ExamDetail(props: ExamDetailProps) {
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text wrap="truncate" color={theme.accent} bold={theme.color}>
-				exam {exam}
-			</Text>
-			<Text wrap="truncate">{figures(detail, theme.separator)}</Text>
+			<DetailTitle>exam {exam}</DetailTitle>
+			<DetailFigures summary={detail} noun="exam" />
 			<Box height={bodyHeight} overflow="hidden">
 				<Box flexDirection="column" width={listWidth}>
 					<HeaderRow>
@@ -70,17 +68,4 @@ export function ExamDetail(props: ExamDetailProps) {
 			</Box>
 		</Box>
 	);
-}
-
-function figures(detail: Detail | undefined, separator: string): string {
-	if (!detail) {
-		return 'no results stored for this exam';
-	}
-
-	return [
-		`results ${count(detail.count)}`,
-		`average ${score(detail.average)}`,
-		`min ${score(detail.min)}`,
-		`max ${score(detail.max)}`,
-	].join(separator);
 }

@@ -1,6 +1,6 @@
-import {useEffect, type Dispatch} from 'react';
+import {useEffect} from 'react';
+import {drillDownProps, type ListPaneProps} from '../list/list-pane.js';
 import {StudentDetailPane} from '../student-detail/student-detail-pane.js';
-import type {ReaderHandle} from '../store-reader.js';
 import {useStoreQuery} from '../use-store-query.js';
 import {Leaderboard} from './leaderboard.js';
 import {useLeaderboardInput} from './use-leaderboard-input.js';
@@ -10,15 +10,10 @@ import {
 	type LeaderboardState,
 } from './use-leaderboard-state.js';
 
-export type LeaderboardPaneProps = {
-	reader?: ReaderHandle;
-	version: number;
-	state: LeaderboardState;
-	dispatch: Dispatch<LeaderboardAction>;
-	isActive: boolean;
-	width: number;
-	height: number;
-};
+export type LeaderboardPaneProps = ListPaneProps<
+	LeaderboardState,
+	LeaderboardAction
+>;
 
 /** The leaderboard, or the student drilled into from it. */
 export function LeaderboardPane(props: LeaderboardPaneProps) {
@@ -51,17 +46,7 @@ export function LeaderboardPane(props: LeaderboardPaneProps) {
 
 	if (state.open) {
 		return (
-			<StudentDetailPane
-				studentId={state.open}
-				reader={props.reader}
-				version={props.version}
-				isActive={props.isActive}
-				onBack={() => {
-					dispatch({type: 'close'});
-				}}
-				width={width}
-				height={height}
-			/>
+			<StudentDetailPane studentId={state.open} {...drillDownProps(props)} />
 		);
 	}
 

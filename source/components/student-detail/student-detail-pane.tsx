@@ -1,15 +1,9 @@
-import type {ReaderHandle} from '../store-reader.js';
+import type {DrillDownProps} from '../list/list-pane.js';
 import {useDetailPane} from '../list/use-detail-pane.js';
 import {StudentDetail, studentDetailChrome} from './student-detail.js';
 
-export type StudentDetailPaneProps = {
+export type StudentDetailPaneProps = DrillDownProps & {
 	studentId: string;
-	reader?: ReaderHandle;
-	version: number;
-	isActive: boolean;
-	onBack: () => void;
-	width: number;
-	height: number;
 };
 
 /** A student drilled into from the students pane or the leaderboard. */

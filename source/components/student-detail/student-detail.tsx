@@ -2,17 +2,17 @@ import {Box, Text} from 'ink';
 import type {StudentDetail as Detail} from '../../store/query-types.js';
 import {useTheme} from '../../theme.js';
 import {sparkline} from '../charts/sparkline.js';
-import {clock, count, score} from '../list/format.js';
+import {
+	DetailFigures,
+	DetailTitle,
+	type DetailViewProps,
+} from '../list/detail-parts.js';
+import {clock, score} from '../list/format.js';
 import {HeaderRow, Row} from '../list/row.js';
 import {cellsWith, escapeControl, fitWidth} from '../safe-text.js';
 
-export type StudentDetailProps = {
+export type StudentDetailProps = DetailViewProps<Detail> & {
 	studentId: string;
-	detail: Detail | undefined;
-	offset: number;
-	cursor: number;
-	width: number;
-	height: number;
 };
 
 /** Lines above the results: name, figures, sparkline, column header. */
@@ -35,10 +35,10 @@ export function StudentDetail(props: StudentDetailProps) {
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text wrap="truncate" color={theme.accent} bold={theme.color}>
+			<DetailTitle>
 				student {fitWidth(escapeControl(studentId), width - 8, theme.ellipsis)}
-			</Text>
-			<Text wrap="truncate">{figures(detail, theme.separator)}</Text>
+			</DetailTitle>
+			<DetailFigures summary={detail} noun="student" />
 			<Text wrap="truncate">
 				<Text color={theme.muted}>scores by exam </Text>
 				<Text color={theme.accent}>
@@ -61,17 +61,4 @@ export function StudentDetail(props: StudentDetailProps) {
 			))}
 		</Box>
 	);
-}
-
-function figures(detail: Detail | undefined, separator: string): string {
-	if (!detail) {
-		return 'no results stored for this student';
-	}
-
-	return [
-		`results ${count(detail.count)}`,
-		`average ${score(detail.average)}`,
-		`min ${score(detail.min)}`,
-		`max ${score(detail.max)}`,
-	].join(separator);
 }
