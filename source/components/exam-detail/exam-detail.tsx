@@ -3,13 +3,12 @@ import type {ExamDetail as Detail} from '../../store/query-types.js';
 import {useTheme} from '../../theme.js';
 import {Histogram} from '../charts/histogram.js';
 import {
-	DetailFigures,
-	DetailTitle,
+	DetailHeading,
+	ResultTable,
 	type DetailViewProps,
 } from '../list/detail-parts.js';
 import {score} from '../list/format.js';
-import {HeaderRow, Row} from '../list/row.js';
-import {cellsWith} from '../safe-text.js';
+import {leftColumn, rightColumn} from '../list/table.js';
 
 export type ExamDetailProps = DetailViewProps<Detail> & {
 	exam: number;
@@ -25,33 +24,31 @@ const scoreWidth = 8;
 export function ExamDetail(props: ExamDetailProps) {
 	const {exam, detail, offset, cursor, width, height} = props;
 	const theme = useTheme();
-	const cell = cellsWith(theme.ellipsis);
 	const chartWidth = Math.min(36, Math.floor(width * 0.4));
 	const listWidth = width - chartWidth - 2;
 	const idWidth = Math.max(6, listWidth - 2 - rankWidth - scoreWidth - 2);
 	const bodyHeight = Math.max(1, height - 2);
-	const rows = detail?.results.slice(offset, offset + bodyHeight - 1);
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<DetailTitle>exam {exam}</DetailTitle>
-			<DetailFigures summary={detail} noun="exam" />
+			<DetailHeading noun="exam" name={String(exam)} summary={detail} />
 			<Box height={bodyHeight} overflow="hidden">
 				<Box flexDirection="column" width={listWidth}>
-					<HeaderRow>
-						{cell('rank', rankWidth, true)} {cell('student', idWidth)}{' '}
-						{cell('score', scoreWidth, true)}
-					</HeaderRow>
-					{rows?.map((result, index) => (
-						<Row
-							key={`${result.eventId}-${index}`}
-							selected={offset + index === cursor}
-						>
-							{cell(`#${offset + index + 1}`, rankWidth, true)}{' '}
-							{cell(result.studentId, idWidth)}{' '}
-							{cell(score(result.score), scoreWidth, true)}
-						</Row>
-					))}
+					<ResultTable
+						columns={[
+							rightColumn(
+								'rank',
+								rankWidth,
+								(_result, index) => `#${offset + index + 1}`,
+							),
+							leftColumn('student', idWidth, (result) => result.studentId),
+							rightColumn('score', scoreWidth, (result) => score(result.score)),
+						]}
+						results={detail?.results}
+						offset={offset}
+						cursor={cursor}
+						limit={bodyHeight - 1}
+					/>
 				</Box>
 				<Box flexDirection="column" marginLeft={2} width={chartWidth}>
 					<Text color={theme.muted} wrap="truncate">

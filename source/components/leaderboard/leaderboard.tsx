@@ -1,9 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {StudentSummary} from '../../store/query-types.js';
-import {useTheme} from '../../theme.js';
 import {count, score} from '../list/format.js';
-import {HeaderRow, Row} from '../list/row.js';
-import {cellsWith} from '../safe-text.js';
+import {leftColumn, rightColumn, Table, type Column} from '../list/table.js';
 
 export type LeaderboardProps = {
 	/** The rows on screen, in rank order. */
@@ -22,29 +20,26 @@ const countWidth = 8;
 /** The top students by average, with how many results each average rests on. */
 export function Leaderboard(props: LeaderboardProps) {
 	const {rows, firstRank, cursor, width, height} = props;
-	const theme = useTheme();
-	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
 		8,
 		width - 2 - rankWidth - averageWidth - countWidth - 3,
 	);
+	const columns: ReadonlyArray<Column<StudentSummary>> = [
+		rightColumn('rank', rankWidth, (_row, index) => `#${firstRank + index}`),
+		leftColumn('student', idWidth, (row) => row.studentId),
+		rightColumn('average', averageWidth, (row) => score(row.average)),
+		rightColumn('results', countWidth, (row) => count(row.count)),
+	];
 
 	return (
 		<Box flexDirection="column" height={height}>
-			<HeaderRow>
-				{cell('rank', rankWidth, true)} {cell('student', idWidth)}{' '}
-				{cell('average', averageWidth, true)}{' '}
-				{cell('results', countWidth, true)}
-			</HeaderRow>
-			{rows.length === 0 && <Text color={theme.muted}> no students yet</Text>}
-			{rows.map((row, index) => (
-				<Row key={row.studentId} selected={index === cursor}>
-					{cell(`#${firstRank + index}`, rankWidth, true)}{' '}
-					{cell(row.studentId, idWidth)}{' '}
-					{cell(score(row.average), averageWidth, true)}{' '}
-					{cell(count(row.count), countWidth, true)}
-				</Row>
-			))}
+			<Table
+				columns={columns}
+				rows={rows}
+				selected={cursor}
+				rowKey={(row) => row.studentId}
+				empty="no students yet"
+			/>
 		</Box>
 	);
 }

@@ -40,3 +40,13 @@ export function drillDownProps(
 		height: pane.height,
 	};
 }
+
+/** What a list pane's view draws from: its state and the window read. */
+export type ListViewProps<State, Row> = {
+	state: State;
+	/** The rows on screen; the store returned only these. */
+	rows: readonly Row[];
+	total: number;
+	width: number;
+	height: number;
+};

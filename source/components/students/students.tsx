@@ -2,22 +2,16 @@ import {Box, Text} from 'ink';
 import type {StudentSummary} from '../../store/query-types.js';
 import {useTheme, type Theme} from '../../theme.js';
 import {clock, count, score} from '../list/format.js';
-import {HeaderRow, Row} from '../list/row.js';
-import {cellsWith, escapeControl, fitWidth} from '../safe-text.js';
+import type {ListViewProps} from '../list/list-pane.js';
+import {leftColumn, rightColumn, Table, type Column} from '../list/table.js';
+import {escapeControl, fitWidth} from '../safe-text.js';
 import {
 	activeFilter,
 	sortLabels,
 	type StudentsState,
 } from './use-students-state.js';
 
-export type StudentsProps = {
-	state: StudentsState;
-	/** The rows on screen; the store returned only these. */
-	rows: readonly StudentSummary[];
-	total: number;
-	width: number;
-	height: number;
-};
+export type StudentsProps = ListViewProps<StudentsState, StudentSummary>;
 
 /** Lines above the rows: the sort and filter line, the column header. */
 export const studentsChrome = 2;
@@ -29,11 +23,16 @@ const timeWidth = 9;
 /** Every student, one screenful at a time. */
 export function Students({state, rows, total, width, height}: StudentsProps) {
 	const theme = useTheme();
-	const cell = cellsWith(theme.ellipsis);
 	const idWidth = Math.max(
 		8,
 		width - 2 - countWidth - averageWidth - timeWidth - 3,
 	);
+	const columns: ReadonlyArray<Column<StudentSummary>> = [
+		leftColumn('student', idWidth, (row) => row.studentId),
+		rightColumn('results', countWidth, (row) => count(row.count)),
+		rightColumn('average', averageWidth, (row) => score(row.average)),
+		rightColumn('last seen', timeWidth, (row) => clock(row.lastSeen)),
+	];
 	const {offset, cursor} = state.list;
 
 	return (
@@ -44,22 +43,13 @@ export function Students({state, rows, total, width, height}: StudentsProps) {
 				</Text>
 				{filterText(state, width, theme)}
 			</Text>
-			<HeaderRow>
-				{cell('student', idWidth)} {cell('results', countWidth, true)}{' '}
-				{cell('average', averageWidth, true)}{' '}
-				{cell('last seen', timeWidth, true)}
-			</HeaderRow>
-			{rows.length === 0 && (
-				<Text color={theme.muted}> {total === 0 ? 'no students' : ''}</Text>
-			)}
-			{rows.map((row, index) => (
-				<Row key={row.studentId} selected={offset + index === cursor}>
-					{cell(row.studentId, idWidth)}{' '}
-					{cell(count(row.count), countWidth, true)}{' '}
-					{cell(score(row.average), averageWidth, true)}{' '}
-					{cell(clock(row.lastSeen), timeWidth, true)}
-				</Row>
-			))}
+			<Table
+				columns={columns}
+				rows={rows}
+				selected={cursor - offset}
+				rowKey={(row) => row.studentId}
+				empty={total === 0 ? 'no students' : ''}
+			/>
 		</Box>
 	);
 }
