@@ -185,6 +185,9 @@ async function runMonitor(options: Flags): Promise<void> {
 	const headless = options.headless || capture || !interactive;
 	if (!headless) {
 		// Ink and React load only for the UI: headless runs start faster.
+		// ui-process.js must run before React is first loaded (it picks the
+		// production build); run-ui's own JSX import would load React first.
+		await import('./modes/ui-process.js');
 		const {runUi} = await import('./modes/run-ui.js');
 		const {wantsColor} = await import('./theme.js');
 		const resolved = await resolveSource(options);

@@ -64,9 +64,11 @@ describe.skipIf(!hasTmux)('the built CLI in a real terminal (tmux)', () => {
 			'80',
 			'-y',
 			'24',
-			// CI=true as on a build box: Ink would draw nothing but the last
-			// frame if the monitor let it see that variable.
-			`CI=true ${process.execPath} ${cli} --db ${file}`,
+			// As a user's shell has it: no NODE_ENV (the test runner sets one;
+			// React's two builds once got mixed without it, drawing nothing),
+			// and CI=true as on a build box (Ink then draws only the last
+			// frame unless the monitor hides that variable).
+			`env -u NODE_ENV CI=true ${process.execPath} ${cli} --db ${file}`,
 		);
 		await waitForScreen(/scores [1-9]/, 'stored scores');
 		const db = new BetterSqlite3(file, {readonly: true});
