@@ -74,6 +74,50 @@ export function checkFlags(
 	parseDuration(values.stallTimeout, 'stall-timeout', stallTimeoutBounds);
 	checkFileFlag('--db', values.db);
 	checkFileFlag('--log-file', values.logFile);
+	checkNotADatabase('--out', values.out, values.db);
+	checkNotADatabase('--log-file', values.logFile, values.db);
+}
+
+const sqliteHeader = 'SQLite format 3\0';
+
+/**
+ * An export or a log written over a database would destroy the scores it
+ * holds: refuse the --db file, its companions (-wal, -shm, .lock), and any
+ * existing file that is an SQLite database.
+ */
+function checkNotADatabase(
+	flag: string,
+	file: string | undefined,
+	db: string | undefined,
+): void {
+	if (file === undefined) {
+		return;
+	}
+
+	const target = path.resolve(file);
+	const companions =
+		db === undefined
+			? []
+			: ['', '-wal', '-shm', '-journal', '.lock'].map((suffix) =>
+					path.resolve(db + suffix),
+				);
+	if (companions.includes(target) || startsLikeSqlite(target)) {
+		throw new UsageError(
+			`${flag} ${file} is a scoretop database or one of its files; name another file`,
+		);
+	}
+}
+
+function startsLikeSqlite(file: string): boolean {
+	try {
+		const descriptor = fs.openSync(file, 'r');
+		const header = Buffer.alloc(sqliteHeader.length);
+		fs.readSync(descriptor, header, 0, header.length, 0);
+		fs.closeSync(descriptor);
+		return header.toString('latin1') === sqliteHeader;
+	} catch {
+		return false;
+	}
 }
 
 function checkApplies(mode: Mode, name: FlagName, values: FlagValues): void {

@@ -30,6 +30,14 @@ export function checkUrl(url: string): string {
 		throw new UsageError(`--url must be http or https, not ${parsed.protocol}`);
 	}
 
+	// fetch refuses such a URL, and the source name would keep the password
+	// in every database file and log line.
+	if (parsed.username !== '' || parsed.password !== '') {
+		throw new UsageError(
+			'--url may not hold a user name or password; scoretop sends no credentials',
+		);
+	}
+
 	return parsed.href;
 }
 

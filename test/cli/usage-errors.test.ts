@@ -45,6 +45,13 @@ const refused: Array<[string[], string]> = [
 	[['stream', '--export', 'csv'], '--export applies to the monitor, not to'],
 	[['--url', 'http://x', '--rate', '5'], '--rate shapes the built-in stream'],
 	[
+		['--url', 'http://user:secret@127.0.0.1:9/', '--headless'],
+		'--url may not hold a user name or password',
+	],
+	[['--export', 'csv', '--db', 'a.db', '--out', 'a.db'], '--out a.db is a'],
+	[['--export', 'csv', '--db', 'a.db', '--out', 'a.db-wal'], '--out a.db-wal'],
+	[['--headless', '--db', 'a.db', '--log-file', 'a.db'], '--log-file a.db'],
+	[
 		['serve', '--url', 'http://x', '--firehose'],
 		'--firehose shapes the built-in',
 	],
@@ -64,6 +71,21 @@ describe('usage errors', () => {
 			expect(fs.readdirSync(directory)).toEqual([]);
 		},
 	);
+
+	it('never writes an export or a log over an existing database', () => {
+		const directory = tempDir();
+		const other = `${directory}/other.db`;
+		fs.writeFileSync(other, 'SQLite format 3\0 and the rest of a file');
+		const before = fs.readFileSync(other);
+
+		const exported = runIn(directory, ['--export', 'csv', '--out', other]);
+		const logged = runIn(directory, ['--headless', '--log-file', other]);
+
+		expect(exported.status).toBe(2);
+		expect(exported.stderr).toContain(`--out ${other} is a scoretop database`);
+		expect(logged.status).toBe(2);
+		expect(fs.readFileSync(other)).toEqual(before);
+	});
 
 	it('still prints the version alone', () => {
 		const result = runIn(tempDir(), ['--version']);
