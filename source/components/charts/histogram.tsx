@@ -76,7 +76,7 @@ function TwoColumns(props: {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text color={theme.muted} wrap="truncate">
-				bands of {step.toFixed(1)}, from
+				score bands of {step.toFixed(1)}, each labelled by its lower bound
 			</Text>
 			{bands.slice(0, half).map((band, row) => (
 				<Text key={band.index} wrap="truncate">
