@@ -10,6 +10,7 @@ import {
 	type StreamServer,
 } from '../../source/stream/stream-server.js';
 import {startCli, type RunningCli} from '../cli/run-cli.js';
+import {storedScores} from '../helpers/stored-scores.js';
 import {tempDb} from '../helpers/temp-dir.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {readStore} from '../stream/ingest-harness.js';
@@ -24,20 +25,6 @@ afterEach(async () => {
 	running = undefined;
 	server = undefined;
 });
-
-/** How many scores a live writer has committed, read beside it. */
-function committed(dbFile: string): number {
-	try {
-		const db = openReader(dbFile);
-		try {
-			return new Queries(db).totals().scores;
-		} finally {
-			db.close();
-		}
-	} catch {
-		return 0;
-	}
-}
 
 function integrity(dbFile: string): string {
 	const db = new BetterSqlite3(dbFile);
@@ -69,7 +56,7 @@ describe('process faults', () => {
 		server = await startStreamServer({firehose: true, keepAliveMs: 0});
 		const dbFile = tempDb();
 		running = startCli(['--url', server.url, '--db', dbFile, '--headless']);
-		await waitFor(() => committed(dbFile) >= 20_000, {
+		await waitFor(() => storedScores(dbFile) >= 20_000, {
 			what: '20,000 committed scores',
 			timeoutMs: 20_000,
 		});
@@ -103,7 +90,7 @@ describe('process faults', () => {
 			server = await startStreamServer({rate: 2000, keepAliveMs: 0});
 			const dbFile = tempDb();
 			running = startCli(['--url', server.url, '--db', dbFile, '--headless']);
-			await waitFor(() => committed(dbFile) >= 200, {what: '200 scores'});
+			await waitFor(() => storedScores(dbFile) >= 200, {what: '200 scores'});
 
 			running.child.kill(signal);
 			const {code} = await running.exited;

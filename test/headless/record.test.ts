@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs';
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -10,6 +9,7 @@ import {
 	type StreamServer,
 } from '../../source/stream/stream-server.js';
 import {startCli} from '../cli/run-cli.js';
+import {storedScores} from '../helpers/stored-scores.js';
 import {tempDb} from '../helpers/temp-dir.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -19,24 +19,6 @@ afterEach(async () => {
 	await stream?.close();
 	stream = undefined;
 });
-
-/** How many scores the file holds now; 0 before the worker has made it. */
-function storedIn(file: string): number {
-	if (!existsSync(file)) {
-		return 0;
-	}
-
-	try {
-		const db = openReader(file);
-		try {
-			return new Queries(db).totals().scores;
-		} finally {
-			db.close();
-		}
-	} catch {
-		return 0;
-	}
-}
 
 describe('record without the UI', () => {
 	it.each([
@@ -51,7 +33,7 @@ describe('record without the UI', () => {
 			const running = startCli([...flags, '--url', stream.url, '--db', db]);
 
 			const seen = await waitFor(
-				() => (storedIn(db) >= 100 ? storedIn(db) : false),
+				() => (storedScores(db) >= 100 ? storedScores(db) : false),
 				{what: '100 committed scores'},
 			);
 			running.child.kill(signal);
@@ -102,6 +84,6 @@ describe('record without the UI', () => {
 		expect(lines.at(-1)).toBe(
 			'scoretop: the server answered HTTP 404: check --url',
 		);
-		expect(storedIn(db)).toBe(0);
+		expect(storedScores(db)).toBe(0);
 	});
 });
