@@ -16,6 +16,11 @@ export type ResolvedSource = {
 	server?: StreamServer;
 };
 
+/** What the ingest worker needs to know of a resolved source. */
+export function ingestTarget(resolved: ResolvedSource) {
+	return {url: resolved.url, source: resolved.source, dbFile: resolved.dbFile};
+}
+
 export function checkUrl(url: string): string {
 	let parsed: URL;
 	try {

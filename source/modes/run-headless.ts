@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import {RuntimeError} from '../errors.js';
-import type {ResolvedSource} from '../resolve-source.js';
+import {ingestTarget, type ResolvedSource} from '../resolve-source.js';
 import {openReader} from '../store/database.js';
 import {Queries} from '../store/queries.js';
 import {describeState} from '../stream/connection-state.js';
@@ -26,9 +26,7 @@ export type HeadlessOptions = {
 export async function runHeadless(options: HeadlessOptions): Promise<Counters> {
 	const {resolved, log} = options;
 	const client = new IngestClient({
-		url: resolved.url,
-		source: resolved.source,
-		dbFile: resolved.dbFile,
+		...ingestTarget(resolved),
 		stallTimeoutMs: options.stallTimeoutMs,
 		stopAfter:
 			options.count === undefined

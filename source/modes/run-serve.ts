@@ -1,7 +1,7 @@
 import {serve, type ServerType} from '@hono/node-server';
 import type {Database} from 'better-sqlite3';
 import {RuntimeError} from '../errors.js';
-import type {ResolvedSource} from '../resolve-source.js';
+import {ingestTarget, type ResolvedSource} from '../resolve-source.js';
 import {createApi} from '../serve/api.js';
 import {healthBody} from '../serve/health.js';
 import {openReader} from '../store/database.js';
@@ -33,9 +33,7 @@ type Live = {state: ConnectionState; counters?: Counters; updatedAt: number};
 export async function runServe(options: ServeOptions): Promise<void> {
 	const {resolved, log} = options;
 	const client = new IngestClient({
-		url: resolved.url,
-		source: resolved.source,
-		dbFile: resolved.dbFile,
+		...ingestTarget(resolved),
 		stallTimeoutMs: options.stallTimeoutMs,
 		onWorkerOutput: log,
 	});

@@ -4,7 +4,7 @@ import {render} from 'ink';
 import {App} from '../app.js';
 import {builtinSource} from '../database-path.js';
 import {RuntimeError} from '../errors.js';
-import type {ResolvedSource} from '../resolve-source.js';
+import {ingestTarget, type ResolvedSource} from '../resolve-source.js';
 import {IngestClient} from '../stream/ingest-client.js';
 import {createTheme, ThemeContext} from '../theme.js';
 import {lazyReader} from './lazy-reader.js';
@@ -28,9 +28,7 @@ export type UiOptions = {
 export async function runUi(options: UiOptions): Promise<void> {
 	const {resolved} = options;
 	const client = new IngestClient({
-		url: resolved.url,
-		source: resolved.source,
-		dbFile: resolved.dbFile,
+		...ingestTarget(resolved),
 		stallTimeoutMs: options.stallTimeoutMs,
 		onWorkerOutput: options.log,
 	});
