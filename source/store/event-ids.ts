@@ -52,7 +52,8 @@ export class EventIds {
 		this.ceiling = Number.POSITIVE_INFINITY;
 	}
 
-	private claimNumber(id: number, row: number): boolean {
+	/** claim() for an own id already known to be a canonical integer. */
+	claimNumber(id: number, row: number): boolean {
 		const run = this.current;
 		if (
 			run &&

@@ -9,7 +9,14 @@ import {AggregateRows, type ExamAggregate} from './aggregate-rows.js';
 import {EventIds} from './event-ids.js';
 import {toUnits} from './exact-sum.js';
 import {ExamSpans} from './exam-spans.js';
-import type {Batch, ScoreRecord} from './records.js';
+import type {Batch} from './records.js';
+import {
+	columnsOf,
+	eventIdAt,
+	type ColumnBatch,
+	type PlacedReject,
+	type ScoreColumns,
+} from './score-columns.js';
 import {foldForSearch} from './student-search.js';
 
 /** What one committed batch changed. */
@@ -17,8 +24,10 @@ export type WriteResult = {
 	stored: number;
 	duplicates: number;
 	rejects: number;
-	/** The batch's scores less the duplicates, in order. */
-	storedScores: ScoreRecord[];
+	/** Where in the batch the stored scores were (duplicates left out). */
+	storedAt: Uint32Array;
+	/** How many of the batch's scores were read: all of them, unless a limit stopped the batch short. */
+	taken: number;
 	/** Students and exams that had no result before this batch. */
 	newStudents: number;
 	newExams: number;
@@ -38,7 +47,7 @@ export class ScoreWriter {
 	private readonly eventIds: EventIds;
 	private readonly spans: ExamSpans;
 	private readonly aggregates: AggregateRows;
-	private readonly commit: (batch: Batch) => WriteResult;
+	private readonly commit: (batch: ColumnBatch, limit: number) => WriteResult;
 	private readonly timeBase: number;
 	private nextRow = 1;
 	private lastChunk = -1;
@@ -48,16 +57,36 @@ export class ScoreWriter {
 		this.eventIds = new EventIds(db);
 		this.spans = new ExamSpans(db);
 		this.aggregates = new AggregateRows(db);
-		this.commit = db.transaction((batch: Batch) => this.apply(batch));
+		this.commit = db.transaction((batch: ColumnBatch, limit: number) =>
+			this.apply(batch, limit),
+		);
 		this.timeBase = Number(
 			(this.statements.readMeta.get('time_base') as {value: string}).value,
 		);
 		this.loadNextRow();
 	}
 
+	/** Commits a batch of records (every reject after the scores). */
 	write(batch: Batch): WriteResult {
+		const scores = columnsOf(batch.scores);
+		const rejects = batch.rejects.map((reject) => ({
+			...reject,
+			position: scores.length,
+		}));
+		return this.writeColumns({scores, rejects, resumeId: batch.resumeId});
+	}
+
+	/**
+	 * Commits a batch, storing at most `limit` of its scores: a capture that
+	 * needs a few more takes only those, and what follows them in the batch
+	 * (rejects included) is left for the stream to send again.
+	 */
+	writeColumns(
+		batch: ColumnBatch,
+		limit = Number.POSITIVE_INFINITY,
+	): WriteResult {
 		try {
-			return this.commit(batch);
+			return this.commit(batch, limit);
 		} catch (error) {
 			// The rollback undid rows the memory still counts on.
 			this.studentIds.clear();
@@ -69,24 +98,31 @@ export class ScoreWriter {
 		}
 	}
 
-	private apply(batch: Batch): WriteResult {
-		const students = new Map<number, Aggregate>();
-		const exams = new Map<number, ExamAggregate>();
-		const storedScores: ScoreRecord[] = [];
+	private apply(batch: ColumnBatch, limit: number): WriteResult {
+		const {scores} = batch;
+		const totals = new BatchTotals();
+		// Student keys by the batch's student index; 0 until looked up, since
+		// a student is added only when a score of theirs is stored.
+		const studentKeys = new Float64Array(scores.studentIds.length);
+		const storedAt = new Uint32Array(scores.length);
+		let stored = 0;
+		let taken = 0;
 
-		for (const score of batch.scores) {
+		for (; taken < scores.length && stored < limit; taken += 1) {
 			const row = this.nextRow;
-			if (!this.eventIds.claim(score.eventId, row, score.inheritedId)) {
+			if (!this.claimId(scores, taken, row)) {
 				continue;
 			}
 
-			const student = this.studentKey(score.studentId, score.receivedAt);
-			this.insert(row, student, score);
-			storedScores.push(score);
-			accumulate(students, exams, student, score);
+			const student = this.studentAt(scores, taken, studentKeys);
+			this.insert(row, student, scores, taken);
+			storedAt[stored] = taken;
+			stored += 1;
+			totals.add(student, scores, taken);
 		}
 
-		for (const reject of batch.rejects) {
+		const rejects = rejectsBefore(batch.rejects, taken, scores.length);
+		for (const reject of rejects) {
 			this.statements.insertReject.run(
 				reject.receivedAt,
 				reject.reason,
@@ -97,33 +133,52 @@ export class ScoreWriter {
 
 		this.eventIds.flush();
 		this.spans.flush(this.nextRow);
-		const newStudents = this.aggregates.mergeStudents(students);
-		const newExams = this.aggregates.mergeExams(exams);
-		this.count('scores', storedScores.length);
+		const newStudents = this.aggregates.mergeStudents(totals.students);
+		const newExams = this.aggregates.mergeExams(totals.exams);
+		this.count('scores', stored);
 		this.count('students', newStudents);
 		this.count('exams', newExams);
-		this.count('rejects', batch.rejects.length);
-		this.saveResumeId(batch.resumeId);
+		this.count('rejects', rejects.length);
+		this.saveResumeId(
+			taken === scores.length ? batch.resumeId : eventIdAt(scores, taken - 1),
+		);
 
 		return {
-			stored: storedScores.length,
-			storedScores,
-			duplicates: batch.scores.length - storedScores.length,
-			rejects: batch.rejects.length,
+			stored,
+			storedAt: storedAt.subarray(0, stored),
+			taken,
+			duplicates: taken - stored,
+			rejects: rejects.length,
 			newStudents,
 			newExams,
 		};
 	}
 
-	private insert(row: number, student: number, score: ScoreRecord): void {
+	private claimId(scores: ScoreColumns, at: number, row: number): boolean {
+		const number = scores.eventNumber[at]!;
+		const inherited = scores.inherited[at] === 1;
+		if (number >= 0 && !inherited) {
+			return this.eventIds.claimNumber(number, row);
+		}
+
+		return this.eventIds.claim(eventIdAt(scores, at), row, inherited);
+	}
+
+	private insert(
+		row: number,
+		student: number,
+		scores: ScoreColumns,
+		at: number,
+	): void {
+		const exam = scores.exam[at]!;
 		this.statements.insertScore.run(
 			row,
 			student,
-			score.exam,
-			score.score,
-			score.receivedAt - this.timeBase,
+			exam,
+			scores.score[at]!,
+			scores.receivedAt[at]! - this.timeBase,
 		);
-		this.spans.add(score.exam, row);
+		this.spans.add(exam, row);
 		this.nextRow += 1;
 
 		const chunk = row >> chunkBits;
@@ -131,6 +186,21 @@ export class ScoreWriter {
 			this.statements.insertChunk.run(chunk);
 			this.lastChunk = chunk;
 		}
+	}
+
+	private studentAt(
+		scores: ScoreColumns,
+		at: number,
+		keys: Float64Array,
+	): number {
+		const index = scores.student[at]!;
+		let key = keys[index]!;
+		if (key === 0) {
+			key = this.studentKey(scores.studentIds[index]!, scores.receivedAt[at]!);
+			keys[index] = key;
+		}
+
+		return key;
 	}
 
 	private studentKey(studentId: string, receivedAt: number): number {
@@ -214,32 +284,53 @@ function prepare(db: Database) {
 	};
 }
 
-function accumulate(
-	students: Map<number, Aggregate>,
-	exams: Map<number, ExamAggregate>,
-	student: number,
-	score: ScoreRecord,
-): void {
-	let studentTotal = students.get(student);
-	if (!studentTotal) {
-		studentTotal = emptyAggregate();
-		students.set(student, studentTotal);
+/** A batch's totals per student and per exam, before they are merged. */
+class BatchTotals {
+	readonly students = new Map<number, Aggregate>();
+	readonly exams = new Map<number, ExamAggregate>();
+
+	add(student: number, scores: ScoreColumns, at: number): void {
+		const score = scores.score[at]!;
+		const receivedAt = scores.receivedAt[at]!;
+		// A BigInt a score, shared by the student and the exam.
+		const units = toUnits(score);
+
+		let studentTotal = this.students.get(student);
+		if (!studentTotal) {
+			studentTotal = emptyAggregate();
+			this.students.set(student, studentTotal);
+		}
+
+		addResult(studentTotal, score, receivedAt, units);
+
+		const exam = scores.exam[at]!;
+		let examTotal = this.exams.get(exam);
+		if (!examTotal) {
+			examTotal = {
+				...emptyAggregate(),
+				distribution: Array.from({length: 10}, () => 0),
+			};
+			this.exams.set(exam, examTotal);
+		}
+
+		addResult(examTotal, score, receivedAt, units);
+		const bucket = bucketOf(score);
+		examTotal.distribution[bucket] = (examTotal.distribution[bucket] ?? 0) + 1;
+	}
+}
+
+/**
+ * The rejects a batch stores: all of them, or, when a limit stopped it
+ * short, those that came before the first score it left.
+ */
+function rejectsBefore(
+	rejects: PlacedReject[],
+	taken: number,
+	length: number,
+): PlacedReject[] {
+	if (taken === length) {
+		return rejects;
 	}
 
-	// A BigInt a score, shared by the student and the exam.
-	const units = toUnits(score.score);
-	addResult(studentTotal, score.score, score.receivedAt, units);
-
-	let examTotal = exams.get(score.exam);
-	if (!examTotal) {
-		examTotal = {
-			...emptyAggregate(),
-			distribution: Array.from({length: 10}, () => 0),
-		};
-		exams.set(score.exam, examTotal);
-	}
-
-	addResult(examTotal, score.score, score.receivedAt, units);
-	const bucket = bucketOf(score.score);
-	examTotal.distribution[bucket] = (examTotal.distribution[bucket] ?? 0) + 1;
+	return rejects.filter((reject) => reject.position < taken);
 }

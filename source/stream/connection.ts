@@ -33,6 +33,12 @@ export type ConnectionHandlers = {
 	onIgnored: () => void;
 	onOverlong: (head: string, length: number) => void;
 	onState: (state: ConnectionState) => void;
+	/**
+	 * Asked before each read, once every event of the last read has been
+	 * delivered. A promise holds reading back until it settles, so a busy
+	 * consumer slows the socket and, through TCP, the server.
+	 */
+	beforeRead?: () => Promise<void> | undefined;
 };
 
 type ReadResult = {done: false; value: Uint8Array} | {done: true};
@@ -198,6 +204,12 @@ export class StreamConnection {
 			}
 
 			this.ledger.settle(guard.blocks);
+			const hold = this.handlers.beforeRead?.();
+			if (hold) {
+				await this.waitOnConsumer(generation, hold);
+				continue;
+			}
+
 			let result: ReadableStreamReadResult<Uint8Array>;
 			try {
 				result = await upstream.read();
@@ -222,6 +234,18 @@ export class StreamConnection {
 			if (bytes.length > 0 && this.isCurrent(generation)) {
 				return {done: false, value: bytes};
 			}
+		}
+	}
+
+	// The wait is ours, not the server's silence: the stall clock stops.
+	private async waitOnConsumer(
+		generation: number,
+		hold: Promise<void>,
+	): Promise<void> {
+		clearTimeout(this.stallTimer);
+		await hold;
+		if (this.isCurrent(generation)) {
+			this.armStallTimer();
 		}
 	}
 

@@ -1,8 +1,8 @@
 import {EventEmitter} from 'node:events';
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
+import {compiledFile} from './compiled-file.js';
 import type {IngestConfig, MainMessage, WorkerMessage} from './messages.js';
+import {describeThrown} from './thrown.js';
 
 export type IngestOptions = Pick<IngestConfig, 'url' | 'source' | 'dbFile'> &
 	Partial<Omit<IngestConfig, 'url' | 'source' | 'dbFile'>> & {
@@ -27,26 +27,29 @@ export class IngestClient extends EventEmitter<IngestEvents> {
 		super();
 		const config: IngestConfig = {
 			stallTimeoutMs: 45_000,
-			flushIntervalMs: 50,
 			maxBatch: 4000,
 			postIntervalMs: 100,
 			...withoutUndefined(options),
 		};
 		delete (config as IngestOptions).onWorkerOutput;
 
-		this.worker = new Worker(workerFile(), {
-			workerData: config,
-			stdout: true,
-			stderr: true,
-			resourceLimits: {maxYoungGenerationSizeMb: 8},
-		});
+		this.worker = new Worker(
+			compiledFile('ingest-worker.js', import.meta.url),
+			{
+				workerData: config,
+				stdout: true,
+				stderr: true,
+				resourceLimits: {maxYoungGenerationSizeMb: 8},
+			},
+		);
 		routeOutput(this.worker, options.onWorkerOutput);
 		this.worker.on('message', (message: WorkerMessage) => {
 			this.emit('message', message);
 		});
 		// A worker may throw anything, not only an Error.
 		this.worker.on('error', (error: unknown) => {
-			this.emit('message', {type: 'failed', message: describeThrown(error)});
+			const message = describeThrown(error, 'the ingest worker failed');
+			this.emit('message', {type: 'failed', message});
 		});
 		this.exited = new Promise((resolve) => {
 			this.worker.once('exit', (code) => {
@@ -66,19 +69,6 @@ export class IngestClient extends EventEmitter<IngestEvents> {
 	async terminate(): Promise<void> {
 		await this.worker.terminate();
 	}
-}
-
-/**
- * The worker runs compiled JavaScript; under the test runner this module is
- * loaded from source/, so look for the build beside it in dist/.
- */
-function workerFile(): URL {
-	const beside = new URL('ingest-worker.js', import.meta.url);
-	if (fs.existsSync(fileURLToPath(beside))) {
-		return beside;
-	}
-
-	return new URL('../../dist/stream/ingest-worker.js', import.meta.url);
 }
 
 function routeOutput(
@@ -101,32 +91,4 @@ function withoutUndefined<T extends object>(value: T): T {
 	return Object.fromEntries(
 		Object.entries(value).filter(([, entry]) => entry !== undefined),
 	) as T;
-}
-
-/** One line for whatever a worker threw: an Error, a string, or else. */
-export function describeThrown(thrown: unknown): string {
-	const message =
-		thrown instanceof Error
-			? thrown.message
-			: typeof thrown === 'string'
-				? thrown
-				: (thrown as {message?: unknown} | undefined)?.message;
-	const line = typeof message === 'string' ? message.split('\n')[0] : '';
-	if (line) {
-		return `the ingest worker failed: ${line.trim()}`;
-	}
-
-	return `the ingest worker failed (${describeValue(thrown)})`;
-}
-
-function describeValue(thrown: unknown): string {
-	if (thrown instanceof Error) {
-		return thrown.name;
-	}
-
-	try {
-		return String(thrown).split('\n')[0]!.slice(0, 200);
-	} catch {
-		return typeof thrown;
-	}
 }

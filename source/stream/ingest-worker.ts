@@ -1,15 +1,23 @@
-import {parentPort, workerData} from 'node:worker_threads';
+import {parentPort, Worker, workerData} from 'node:worker_threads';
 import type {Database} from 'better-sqlite3';
 import {openWriter, translate} from '../store/database.js';
 import {Queries} from '../store/queries.js';
+import {BatchCommitter} from './batch-committer.js';
+import {compiledFile} from './compiled-file.js';
 import type {ConnectionState} from './connection-state.js';
-import {StreamConnection} from './connection.js';
-import {IngestPipeline} from './ingest-pipeline.js';
 import type {IngestConfig, MainMessage, WorkerMessage} from './messages.js';
+import type {
+	ReaderConfig,
+	ReaderMessage,
+	WriterMessage,
+} from './reader-messages.js';
+import {describeThrown} from './thrown.js';
 
 /**
- * The worker's entry: one connection in, one SQLite writer out, and a
- * bounded stream of updates to the main thread. It never renders.
+ * The worker's entry, and the writing half of ingest: it owns the SQLite
+ * writer and the updates to the main thread, and starts a thread of its
+ * own that reads and parses the stream, so parsing and committing run side
+ * by side. It never renders.
  */
 const config = workerData as IngestConfig;
 const port = parentPort!;
@@ -27,101 +35,105 @@ function run(): void {
 		return;
 	}
 
-	const pipeline = new IngestPipeline(db);
-	const resumeId = new Queries(db).meta('last_event_id') ?? '';
+	const committer = new BatchCommitter(db);
+	const reader = startReader(new Queries(db).meta('last_event_id') ?? '');
 	let state: ConnectionState = {kind: 'connecting', attempt: 1};
 	let stopping = false;
+	let finished = false;
+	let stopReason: string | undefined;
 
-	const connection = new StreamConnection(
-		{
-			url: config.url,
-			resumeId,
-			stallTimeoutMs: config.stallTimeoutMs,
-			maxLineLength: config.maxLineLength,
-		},
-		{
-			onScore(data, eventId, ownId) {
-				if (stopping) {
-					return;
-				}
+	function tell(message: WriterMessage): void {
+		reader.postMessage(message);
+	}
 
-				pipeline.acceptEvent(data, eventId, ownId);
-				if (pipeline.pending >= config.maxBatch || captureIsFull()) {
-					flush();
-				}
-			},
-			onIgnored() {
-				pipeline.ignore();
-			},
-			onOverlong(head, length) {
-				pipeline.reject('line-too-long', `${head}… (${length} bytes)`, '');
-			},
-			onState(next) {
-				state = next;
-				postUpdate();
-				if (next.kind === 'closed') {
-					stop(next.reason);
-				}
-			},
-		},
-	);
+	reader.on('message', (message: ReaderMessage) => {
+		if (finished) {
+			return;
+		}
 
-	function flush(): void {
+		if (message.type === 'batch') {
+			commit(message);
+			tell({type: 'committed'});
+		} else if (message.type === 'state') {
+			state = message.state;
+			postUpdate();
+			if (state.kind === 'closed') {
+				stop(state.reason);
+			}
+		} else {
+			finish();
+		}
+	});
+	reader.on('error', (error: unknown) => {
+		fail(describeThrown(error, 'the stream reader failed'));
+	});
+	reader.on('exit', () => {
+		fail('the stream reader stopped unexpectedly');
+	});
+
+	function commit(batch: ReaderMessage & {type: 'batch'}): void {
+		const room = captureRoom();
+		if (room <= 0) {
+			return;
+		}
+
 		try {
-			pipeline.flush(connection.lastEventId);
+			committer.commit(batch, room);
 		} catch (error) {
 			fail(translate(error, config.dbFile).message);
 			return;
 		}
 
-		const {stopAfter} = config;
-		if (stopAfter !== undefined && pipeline.snapshot().stored >= stopAfter) {
+		if (captureRoom() <= 0) {
 			stop();
 		}
 	}
 
 	// A capture stops at exactly --count scores: duplicates do not count,
-	// so the check is made again after each commit.
-	function captureIsFull(): boolean {
+	// so the writer takes only as many of a batch as are still wanted.
+	function captureRoom(): number {
 		const {stopAfter} = config;
-		if (stopAfter === undefined) {
-			return false;
-		}
-
-		return pipeline.snapshot().stored + pipeline.pendingScores >= stopAfter;
+		return stopAfter === undefined
+			? Number.POSITIVE_INFINITY
+			: stopAfter - committer.stored;
 	}
 
 	function postUpdate(): void {
-		post({type: 'update', ...pipeline.takeFeed(), state});
+		post({type: 'update', ...committer.takeFeed(), state});
 	}
 
-	const flushTimer = setInterval(flush, config.flushIntervalMs);
 	const postTimer = setInterval(postUpdate, config.postIntervalMs);
 
-	function closeAll(): void {
-		clearInterval(flushTimer);
-		clearInterval(postTimer);
-		connection.stop();
-	}
-
+	// Asks the reader for what it holds; finish() runs once it is all in.
 	function stop(reason?: string): void {
 		if (stopping) {
 			return;
 		}
 
 		stopping = true;
-		connection.stop();
-		flush();
-		closeAll();
+		stopReason = reason;
+		tell({type: 'stop'});
+	}
+
+	function finish(): void {
+		finished = true;
+		clearInterval(postTimer);
+		// It has sent all it read; this only makes sure it is gone.
+		void reader.terminate();
 		postUpdate();
 		db.close();
-		post({type: 'stopped', counters: pipeline.snapshot(), reason});
+		post({type: 'stopped', counters: committer.snapshot(), reason: stopReason});
 		port.close();
 	}
 
 	function fail(message: string): void {
-		stopping = true;
-		closeAll();
+		if (finished) {
+			return;
+		}
+
+		finished = true;
+		clearInterval(postTimer);
+		void reader.terminate();
 		try {
 			db.close();
 		} catch {
@@ -137,8 +149,20 @@ function run(): void {
 			stop();
 		}
 	});
+}
 
-	connection.start();
+function startReader(resumeId: string): Worker {
+	const readerConfig: ReaderConfig = {
+		url: config.url,
+		resumeId,
+		stallTimeoutMs: config.stallTimeoutMs,
+		maxLineLength: config.maxLineLength,
+		maxBatch: config.maxBatch,
+	};
+	return new Worker(compiledFile('stream-reader-worker.js', import.meta.url), {
+		workerData: readerConfig,
+		resourceLimits: {maxYoungGenerationSizeMb: 8},
+	});
 }
 
 run();

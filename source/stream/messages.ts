@@ -8,9 +8,7 @@ export type IngestConfig = {
 	source: string;
 	dbFile: string;
 	stallTimeoutMs: number;
-	/** Commit at least this often (ms)... */
-	flushIntervalMs: number;
-	/** ...or as soon as this many records wait. */
+	/** The most scores and rejects one commit holds. */
 	maxBatch: number;
 	/** Post updates to the main thread at most this often (ms). */
 	postIntervalMs: number;

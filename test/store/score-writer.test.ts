@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {openReader, openWriter} from '../../source/store/database.js';
 import {Queries} from '../../source/store/queries.js';
 import {ScoreWriter} from '../../source/store/score-writer.js';
+import {EventBatcher} from '../../source/stream/event-batcher.js';
 import {tempDb} from '../helpers/temp-dir.js';
 
 const source = 'http://127.0.0.1:1/scores';
@@ -95,6 +96,63 @@ describe('ScoreWriter on a real SQLite file', () => {
 			count: 2,
 			average: 0.30000000000000004,
 		});
+		db.close();
+	});
+
+	it('stops a batch at its limit, leaving what follows for the stream to resend', () => {
+		const db = openWriter(tempDb(), source);
+		const writer = new ScoreWriter(db);
+		writer.write({
+			scores: [
+				{studentId: 'ann', exam: 1, score: 1, receivedAt: 1, eventId: '2'},
+			],
+			rejects: [],
+		});
+		const batcher = new EventBatcher();
+		batcher.acceptEvent(
+			'{"studentId":"ann","exam":1,"score":0.5}',
+			'1',
+			true,
+			5,
+		);
+		batcher.acceptEvent(
+			'{"studentId":"ann","exam":1,"score":0.5}',
+			'2',
+			true,
+			6,
+		);
+		batcher.acceptEvent(
+			'{"studentId":"bob","exam":1,"score":0.5}',
+			'3',
+			true,
+			7,
+		);
+		batcher.acceptEvent('not json', '4', true, 8);
+		batcher.acceptEvent(
+			'{"studentId":"cid","exam":1,"score":0.5}',
+			'5',
+			true,
+			9,
+		);
+
+		// Id 2 is stored already: two stored scores take three events.
+		const result = writer.writeColumns(batcher.take('5').batch, 2);
+
+		expect(result).toMatchObject({
+			stored: 2,
+			duplicates: 1,
+			taken: 3,
+			rejects: 0,
+		});
+		expect(Array.from(result.storedAt)).toEqual([0, 2]);
+		const queries = new Queries(db);
+		expect(queries.totals()).toMatchObject({
+			scores: 3,
+			students: 2,
+			rejects: 0,
+		});
+		expect(queries.student('cid')).toBeUndefined();
+		expect(queries.meta('last_event_id')).toBe('3');
 		db.close();
 	});
 

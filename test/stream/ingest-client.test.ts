@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import {describe, expect, it} from 'vitest';
-import {describeThrown} from '../../source/stream/ingest-client.js';
+import {describeThrown} from '../../source/stream/thrown.js';
 
 /** What a real worker's 'error' event carries when its code throws this. */
 async function thrownBy(code: string): Promise<unknown> {
@@ -36,12 +36,14 @@ describe('describeThrown', () => {
 			'the ingest worker failed ([object Object])',
 		],
 	])('gives one line when a worker throws %s', async (_name, code, line) => {
-		expect(describeThrown(await thrownBy(code))).toBe(line);
+		expect(
+			describeThrown(await thrownBy(code), 'the ingest worker failed'),
+		).toBe(line);
 	});
 
 	it('survives a value that cannot even be turned into text', () => {
-		expect(describeThrown(Object.create(null))).toBe(
-			'the ingest worker failed (object)',
-		);
+		expect(
+			describeThrown(Object.create(null), 'the ingest worker failed'),
+		).toBe('the ingest worker failed (object)');
 	});
 });

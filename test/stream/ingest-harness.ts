@@ -21,7 +21,6 @@ export function startIngest(
 ): Ingest {
 	const client = new IngestClient({
 		source: options.url,
-		flushIntervalMs: 20,
 		postIntervalMs: 20,
 		...options,
 	});

@@ -1,7 +1,8 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {openReader, openWriter} from '../../source/store/database.js';
 import {Queries} from '../../source/store/queries.js';
-import {IngestPipeline} from '../../source/stream/ingest-pipeline.js';
+import {BatchCommitter} from '../../source/stream/batch-committer.js';
+import {EventBatcher} from '../../source/stream/event-batcher.js';
 import {
 	scoreBlock,
 	sseHead,
@@ -69,9 +70,9 @@ describe('a student id that is not well-formed Unicode', () => {
 	it('is written as its escape when raw reject data holds one', () => {
 		const dbFile = tempDb();
 		const db = openWriter(dbFile, 'test');
-		const pipeline = new IngestPipeline(db);
-		pipeline.acceptEvent('{studentId: "x\ud800", exam: 1, score: 1', '7');
-		pipeline.flush('7');
+		const batcher = new EventBatcher();
+		batcher.acceptEvent('{studentId: "x\ud800", exam: 1, score: 1', '7');
+		new BatchCommitter(db).commit(batcher.take('7'));
 		db.close();
 
 		expect(storedText(dbFile).rejects).toEqual([
