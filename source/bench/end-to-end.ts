@@ -62,6 +62,8 @@ async function startRun(
 		source: benchSource,
 		dbFile,
 		onWorkerOutput: (line) => process.stderr.write(`worker: ${line}\n`),
+		// As the monitor runs it (modes/run-ui.tsx).
+		yieldToUi: true,
 	});
 	const harness = renderMonitor(client, {onFrame, dbFile});
 	await harness.ready();

@@ -31,6 +31,7 @@ export async function runUi(options: UiOptions): Promise<void> {
 		...ingestTarget(resolved),
 		stallTimeoutMs: options.stallTimeoutMs,
 		onWorkerOutput: options.log,
+		yieldToUi: true,
 	});
 
 	const reader = lazyReader(resolved.dbFile, client);

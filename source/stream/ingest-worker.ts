@@ -11,6 +11,7 @@ import type {
 	ReaderMessage,
 	WriterMessage,
 } from './reader-messages.js';
+import {runBelowMainThread} from './thread-priority.js';
 import {describeThrown} from './thrown.js';
 
 /**
@@ -27,6 +28,10 @@ function post(message: WorkerMessage): void {
 }
 
 function run(): void {
+	if (config.yieldToUi) {
+		runBelowMainThread();
+	}
+
 	let db: Database;
 	try {
 		db = openWriter(config.dbFile, config.source);
@@ -158,6 +163,7 @@ function startReader(resumeId: string): Worker {
 		stallTimeoutMs: config.stallTimeoutMs,
 		maxLineLength: config.maxLineLength,
 		maxBatch: config.maxBatch,
+		yieldToUi: config.yieldToUi,
 	};
 	return new Worker(compiledFile('stream-reader-worker.js', import.meta.url), {
 		workerData: readerConfig,

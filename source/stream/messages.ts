@@ -14,6 +14,8 @@ export type IngestConfig = {
 	postIntervalMs: number;
 	/** The longest line and event data kept; longer events are rejects. */
 	maxLineLength?: number;
+	/** Run the ingest threads below the main thread, which draws a UI. */
+	yieldToUi?: boolean;
 	/** Stop by itself after this many stored scores (capture mode). */
 	stopAfter?: number;
 };

@@ -10,6 +10,8 @@ export type ReaderConfig = {
 	maxLineLength?: number;
 	/** The most scores and rejects one batch holds (a read may add a few). */
 	maxBatch: number;
+	/** As in IngestConfig. */
+	yieldToUi?: boolean;
 };
 
 /** From the reading thread to the writing one. */

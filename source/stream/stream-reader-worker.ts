@@ -1,9 +1,15 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import type {ReaderConfig, WriterMessage} from './reader-messages.js';
 import {StreamReader} from './stream-reader.js';
+import {runBelowMainThread} from './thread-priority.js';
 
 /** The reading thread's entry; the ingest worker starts it. */
 const port = parentPort!;
+const config = workerData as ReaderConfig;
+if (config.yieldToUi) {
+	runBelowMainThread();
+}
+
 const reader = new StreamReader(
 	workerData as ReaderConfig,
 	(message, transfer) => {
