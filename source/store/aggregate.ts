@@ -1,4 +1,4 @@
-import {meanOf, toUnits} from './exact-sum.js';
+import {meanOf} from './exact-sum.js';
 
 /** Count, exact sum, extremes and times of a set of results. */
 export type Aggregate = {
@@ -19,21 +19,6 @@ export function emptyAggregate(): Aggregate {
 		firstSeen: Number.POSITIVE_INFINITY,
 		lastSeen: Number.NEGATIVE_INFINITY,
 	};
-}
-
-/** Adds one result; `units` is `toUnits(score)`, computed once a score. */
-export function addResult(
-	aggregate: Aggregate,
-	score: number,
-	receivedAt: number,
-	units = toUnits(score),
-): void {
-	aggregate.count += 1;
-	aggregate.units += units;
-	aggregate.min = Math.min(aggregate.min, score);
-	aggregate.max = Math.max(aggregate.max, score);
-	aggregate.firstSeen = Math.min(aggregate.firstSeen, receivedAt);
-	aggregate.lastSeen = Math.max(aggregate.lastSeen, receivedAt);
 }
 
 export function averageOf(aggregate: Aggregate): number {

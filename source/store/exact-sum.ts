@@ -89,3 +89,51 @@ export function decodeUnits(text: string | null | undefined): bigint {
 	const [digits = '0', zeros = '0'] = text.split('p');
 	return BigInt(`0x${digits}`) << BigInt(Number(zeros) * 4);
 }
+
+/**
+ * A running exact sum held as a few non-overlapping doubles whose sum is
+ * the exact total (the partials of Shewchuk's algorithm, which Python's
+ * math.fsum also keeps). Adding a score costs a few float operations, not
+ * a BigInt: a batch adds its scores here and converts to units once per
+ * student and exam. Scores from 0 to 1 keep one to three partials.
+ */
+export class PartialSum {
+	private readonly partials: number[] = [];
+
+	add(value: number): void {
+		const partials = this.partials;
+		let high = value;
+		let kept = 0;
+		for (let index = 0; index < partials.length; index++) {
+			let low = partials[index]!;
+			if (Math.abs(high) < Math.abs(low)) {
+				const larger = low;
+				low = high;
+				high = larger;
+			}
+
+			// Both additions are exact when |high| >= |low| (Dekker's Fast2Sum).
+			const sum = high + low;
+			const error = low - (sum - high);
+			if (error !== 0) {
+				partials[kept] = error;
+				kept += 1;
+			}
+
+			high = sum;
+		}
+
+		partials[kept] = high;
+		partials.length = kept + 1;
+	}
+
+	/** The exact sum in units of 2^-1074. */
+	units(): bigint {
+		let total = 0n;
+		for (const partial of this.partials) {
+			total += partial < 0 ? -toUnits(-partial) : toUnits(partial);
+		}
+
+		return total;
+	}
+}

@@ -1,13 +1,7 @@
 import type {Database, Statement} from 'better-sqlite3';
-import {
-	addResult,
-	bucketOf,
-	emptyAggregate,
-	type Aggregate,
-} from './aggregate.js';
-import {AggregateRows, type ExamAggregate} from './aggregate-rows.js';
+import {AggregateRows} from './aggregate-rows.js';
+import {BatchTotals} from './batch-totals.js';
 import {EventIds} from './event-ids.js';
-import {toUnits} from './exact-sum.js';
 import {ExamSpans} from './exam-spans.js';
 import type {Batch} from './records.js';
 import {
@@ -118,7 +112,12 @@ export class ScoreWriter {
 			this.insert(row, student, scores, taken);
 			storedAt[stored] = taken;
 			stored += 1;
-			totals.add(student, scores, taken);
+			totals.add(
+				student,
+				scores.exam[taken]!,
+				scores.score[taken]!,
+				scores.receivedAt[taken]!,
+			);
 		}
 
 		const rejects = rejectsBefore(batch.rejects, taken, scores.length);
@@ -133,8 +132,10 @@ export class ScoreWriter {
 
 		this.eventIds.flush();
 		this.spans.flush(this.nextRow);
-		const newStudents = this.aggregates.mergeStudents(totals.students);
-		const newExams = this.aggregates.mergeExams(totals.exams);
+		const newStudents = this.aggregates.mergeStudents(
+			totals.studentAggregates(),
+		);
+		const newExams = this.aggregates.mergeExams(totals.examAggregates());
 		this.count('scores', stored);
 		this.count('students', newStudents);
 		this.count('exams', newExams);
@@ -282,41 +283,6 @@ function prepare(db: Database) {
 		),
 		clearMeta: statement(`DELETE FROM meta WHERE key = ?`),
 	};
-}
-
-/** A batch's totals per student and per exam, before they are merged. */
-class BatchTotals {
-	readonly students = new Map<number, Aggregate>();
-	readonly exams = new Map<number, ExamAggregate>();
-
-	add(student: number, scores: ScoreColumns, at: number): void {
-		const score = scores.score[at]!;
-		const receivedAt = scores.receivedAt[at]!;
-		// A BigInt a score, shared by the student and the exam.
-		const units = toUnits(score);
-
-		let studentTotal = this.students.get(student);
-		if (!studentTotal) {
-			studentTotal = emptyAggregate();
-			this.students.set(student, studentTotal);
-		}
-
-		addResult(studentTotal, score, receivedAt, units);
-
-		const exam = scores.exam[at]!;
-		let examTotal = this.exams.get(exam);
-		if (!examTotal) {
-			examTotal = {
-				...emptyAggregate(),
-				distribution: Array.from({length: 10}, () => 0),
-			};
-			this.exams.set(exam, examTotal);
-		}
-
-		addResult(examTotal, score, receivedAt, units);
-		const bucket = bucketOf(score);
-		examTotal.distribution[bucket] = (examTotal.distribution[bucket] ?? 0) + 1;
-	}
 }
 
 /**

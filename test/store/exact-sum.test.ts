@@ -3,6 +3,7 @@ import {
 	decodeUnits,
 	encodeUnits,
 	meanOf,
+	PartialSum,
 	toUnits,
 } from '../../source/store/exact-sum.js';
 
@@ -46,5 +47,46 @@ describe('exact sums', () => {
 		expect(encoded.length).toBeLessThan(30);
 		expect(decodeUnits(encoded)).toBe(units);
 		expect(decodeUnits(encodeUnits(0n))).toBe(0n);
+	});
+});
+
+/** A small seeded generator, so a failure can be replayed. */
+function seeded(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+		return state / 2 ** 32;
+	};
+}
+
+describe('PartialSum', () => {
+	const cases: Record<string, (next: () => number) => number> = {
+		'uniform scores': (next) => next(),
+		'full-precision scores': (next) => next() + next() * 2 ** -32,
+		'ones and subnormals': (next) =>
+			next() < 0.5 ? 1 : Math.floor(next() * 1000) * 5e-324,
+		'every scale from 1 down to 2^-1074': (next) =>
+			2 ** -Math.floor(next() * 1075) * (1 - next() * 2 ** -20),
+		'values just below 1 and tenths': (next) =>
+			next() < 0.5 ? 1 - 2 ** -53 : Math.floor(next() * 10) / 10,
+	};
+
+	for (const [name, draw] of Object.entries(cases)) {
+		it(`adds ${name} exactly, as the BigInt sum of their units`, () => {
+			const next = seeded(name.length);
+			const sum = new PartialSum();
+			let exact = 0n;
+			for (let index = 0; index < 5000; index++) {
+				const value = draw(next);
+				sum.add(value);
+				exact += toUnits(value);
+			}
+
+			expect(sum.units()).toBe(exact);
+		});
+	}
+
+	it('is zero before anything is added', () => {
+		expect(new PartialSum().units()).toBe(0n);
 	});
 });
