@@ -21,12 +21,15 @@ delete process.env.CONTINUOUS_INTEGRATION;
 /**
  * Each frame Ink draws makes about 5 MB of short-lived objects, and V8 let
  * the main thread's heap grow to four times what it kept alive (20 MB live,
- * 90 MB held) before collecting. Favouring size caps that growth, here and
- * in the ingest worker started after this line: the process's peak under a
- * firehose fell from about 245 MB to about 180 MB with no loss of ingest
- * rate (README, Performance, Pipeline). Node warns that flags set after
- * start-up may not all apply; this one is read at each collection and when
- * each worker's heap is made, which is after this module runs.
+ * 90 MB held) before collecting. Favouring size caps that growth: the
+ * process's peak under a firehose fell from about 245 MB to about 180 MB.
+ * Node warns that flags set after start-up may not all apply; this one is
+ * read at each collection and when each thread's heap is made.
+ *
+ * Shortcoming: V8 flags are per process, so the ingest threads started
+ * after this line get small young generations too and spend more time
+ * collecting: ingest under a firehose is about 20% slower for it (README,
+ * Performance, Pipeline, with what was tried to avoid it).
  */
 v8.setFlagsFromString('--optimize-for-size');
 
