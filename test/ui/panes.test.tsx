@@ -60,6 +60,26 @@ function exam(number: number, scores: number[]) {
 	}));
 }
 
+describe('result counts of a million and more', () => {
+	it('show whole in the students and leaderboard panes', async () => {
+		const {app, write} = setup();
+		for (let batch = 0; batch < 10; batch++) {
+			write(
+				Array.from({length: 100_000}, (_, index) => ({
+					studentId: 'ann',
+					exam: batch * 100_000 + index,
+					score: 0.5,
+				})),
+			);
+		}
+
+		app.press('3');
+		await app.waitForFrame(/ann\s.*1,000,000/);
+		app.press('2');
+		await app.waitForFrame(/ann\s.*1,000,000/);
+	});
+});
+
 describe('leaderboard pane', () => {
 	it('ranks by average and keeps the selection on the same student', async () => {
 		const {app, write} = setup();

@@ -15,7 +15,8 @@ export type LeaderboardProps = {
 
 const rankWidth = 5;
 const averageWidth = 8;
-const countWidth = 8;
+// "99,999,999": a student with a million results still fits.
+const countWidth = 10;
 
 /** The top students by average, with how many results each average rests on. */
 export function Leaderboard(props: LeaderboardProps) {

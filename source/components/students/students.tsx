@@ -16,7 +16,8 @@ export type StudentsProps = ListViewProps<StudentsState, StudentSummary>;
 /** Lines above the rows: the sort and filter line, the column header. */
 export const studentsChrome = 2;
 
-const countWidth = 8;
+// "99,999,999": a student with a million results still fits.
+const countWidth = 10;
 const averageWidth = 8;
 const timeWidth = 9;
 
