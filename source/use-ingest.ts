@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {ConnectionState} from './stream/connection-state.js';
 import {
 	emptyCounters,
@@ -83,20 +83,26 @@ export function useIngest(
 	source: IngestSource,
 	reader?: ReaderHandle,
 ): IngestView {
+	// The monitor's reader opens only once the worker has made the file, so
+	// the stored rows may come with the first updates instead of at start.
+	const seedPending = useRef(true);
 	const [view, setView] = useState<IngestView>(() => {
 		const feed = storedFeed(reader);
-		return {
-			state: {kind: 'connecting', attempt: 1},
-			counters: emptyCounters,
-			feed,
-			version: 0,
-			seeded: new Set(feed.map((row) => rowKey(row))),
-		};
+		seedPending.current = !canRead(reader);
+		return withStoredFeed(startView, feed);
 	});
 
 	useEffect(() => {
 		const batcher = batchUpdates((messages) => {
-			setView((current) => messages.reduce(reduceIngest, current));
+			const stored = seedPending.current ? storedFeed(reader) : undefined;
+			seedPending.current &&= !canRead(reader);
+			setView((current) => {
+				const start =
+					stored && current.feed.length === 0
+						? withStoredFeed(current, stored)
+						: current;
+				return messages.reduce(reduceIngest, start);
+			});
 		});
 
 		source.on('message', batcher.push);
@@ -104,9 +110,28 @@ export function useIngest(
 			source.off('message', batcher.push);
 			batcher.cancel();
 		};
-	}, [source]);
+	}, [source, reader]);
 
 	return view;
+}
+
+const startView: IngestView = {
+	state: {kind: 'connecting', attempt: 1},
+	counters: emptyCounters,
+	feed: [],
+	version: 0,
+};
+
+function withStoredFeed(view: IngestView, feed: FeedRow[]): IngestView {
+	return {...view, feed, seeded: new Set(feed.map((row) => rowKey(row)))};
+}
+
+function canRead(reader: ReaderHandle | undefined): boolean {
+	try {
+		return reader?.() !== undefined;
+	} catch {
+		return false;
+	}
 }
 
 /**
