@@ -12,6 +12,7 @@ import type {
 	WriterMessage,
 } from './reader-messages.js';
 import {runBelowMainThread} from './thread-priority.js';
+import {TurnQueue} from './turn-queue.js';
 import {describeThrown} from './thrown.js';
 
 /**
@@ -51,13 +52,18 @@ function run(): void {
 		reader.postMessage(message);
 	}
 
-	// Batches, and the end after them, wait here and are taken one per turn
-	// of the event loop. Node hands a port up to 1,000 messages in one go,
-	// and when the writer is the slower side the reader's next batch is
-	// always there: committing inside the handler left no turn for the
-	// update timer or for a stop from the main thread for up to a minute.
-	const waiting: ReaderMessage[] = [];
-	let turnPending = false;
+	// Batches, and the end after them, are taken one per turn of the event
+	// loop: when the writer is the slower side the reader's next batch is
+	// always waiting, and committing inside the handler left no turn for
+	// the update timer or a stop from the main thread for up to a minute.
+	const waiting = new TurnQueue<ReaderMessage>((message) => {
+		if (message.type === 'batch') {
+			commit(message);
+			tell({type: 'committed'});
+		} else {
+			finish();
+		}
+	});
 	let readerEnded = false;
 
 	reader.on('message', (message: ReaderMessage) => {
@@ -77,32 +83,7 @@ function run(): void {
 
 		readerEnded ||= message.type === 'ended';
 		waiting.push(message);
-		takeNextTurn();
 	});
-
-	function takeNextTurn(): void {
-		if (!turnPending && waiting.length > 0) {
-			turnPending = true;
-			setImmediate(handleNext);
-		}
-	}
-
-	function handleNext(): void {
-		turnPending = false;
-		const message = waiting.shift();
-		if (finished || !message) {
-			return;
-		}
-
-		if (message.type === 'batch') {
-			commit(message);
-			tell({type: 'committed'});
-		} else {
-			finish();
-		}
-
-		takeNextTurn();
-	}
 
 	reader.on('error', (error: unknown) => {
 		fail(describeThrown(error, 'the stream reader failed'));
@@ -161,6 +142,7 @@ function run(): void {
 
 	function finish(): void {
 		finished = true;
+		waiting.close();
 		clearInterval(postTimer);
 		// It has sent all it read; this only makes sure it is gone.
 		void reader.terminate();
@@ -176,6 +158,7 @@ function run(): void {
 		}
 
 		finished = true;
+		waiting.close();
 		clearInterval(postTimer);
 		void reader.terminate();
 		try {
