@@ -1,6 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {IngestClient} from '../../source/stream/ingest-client.js';
-import type {WorkerMessage} from '../../source/stream/messages.js';
 import {
 	startStreamServer,
 	type StreamServer,
@@ -8,6 +7,7 @@ import {
 import {storedScores} from '../helpers/stored-scores.js';
 import {tempDb} from '../helpers/temp-dir.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {startIngest} from './ingest-harness.js';
 
 let server: StreamServer | undefined;
 let client: IngestClient | undefined;
@@ -26,22 +26,17 @@ describe('a writer slower than the stream', () => {
 	it('keeps posting updates and stops when asked', async () => {
 		server = await startStreamServer({firehose: true, rosterSize: 10_000});
 		const dbFile = tempDb();
-		client = new IngestClient({
-			url: server.url,
-			source: server.url,
-			dbFile,
-			postIntervalMs: 50,
-		});
-		const storedSeen: number[] = [];
-		const messages: WorkerMessage[] = [];
-		client.on('message', (message) => {
-			messages.push(message);
-			if (message.type === 'update') {
-				storedSeen.push(message.counters.stored);
-			}
-		});
+		const ingest = startIngest({url: server.url, dbFile, postIntervalMs: 50});
+		client = ingest.client;
+		const {messages} = ingest;
+		const storedSeen = () =>
+			messages.flatMap((message) =>
+				message.type === 'update' && message.counters.stored > 0
+					? [message.counters.stored]
+					: [],
+			);
 
-		await waitFor(() => new Set(storedSeen.filter((n) => n > 0)).size >= 4, {
+		await waitFor(() => new Set(storedSeen()).size >= 4, {
 			what: 'four updates with rising counts while the writer is busy',
 		});
 		const stopping = client.stop();

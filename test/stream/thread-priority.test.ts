@@ -7,6 +7,7 @@ import {
 } from '../../source/stream/stream-server.js';
 import {tempDb} from '../helpers/temp-dir.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {startIngest} from './ingest-harness.js';
 
 let server: StreamServer | undefined;
 let client: IngestClient | undefined;
@@ -31,20 +32,12 @@ function threadNiceValues(): number[] {
 
 async function niceValuesWhileIngesting(yieldToUi: boolean) {
 	server = await startStreamServer({rate: 1000});
-	client = new IngestClient({
-		url: server.url,
-		source: server.url,
-		dbFile: tempDb(),
-		yieldToUi,
-	});
+	const ingest = startIngest({url: server.url, dbFile: tempDb(), yieldToUi});
+	client = ingest.client;
 	const base = threadNiceValues()[0]!;
-	let stored = 0;
-	client.on('message', (message) => {
-		if (message.type === 'update') {
-			stored = message.counters.stored;
-		}
+	await waitFor(() => (ingest.counters()?.stored ?? 0) > 10, {
+		what: 'scores stored',
 	});
-	await waitFor(() => stored > 10, {what: 'scores stored'});
 	return {base, values: threadNiceValues()};
 }
 
